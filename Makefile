@@ -1,0 +1,80 @@
+# casebook: `make lab` to teach or learn, `make test` to check everything. See README.md.
+#
+# Every target that needs Python first builds .venv from the same pins Binder uses
+# (binder/requirements.txt, plus the test tools in requirements-dev.txt). A stamp file makes
+# re-running a target quick when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.casebook-installed
+JOBS   ?= auto
+BUILD  := build
+
+# Tests never touch a learner's saved quiz answers, and exercise checks raise when they fail.
+TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test lint unit notebooks exercises-check test-browser bench handouts pins clean check-python
+
+help:
+	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
+	@echo "make test          set up .venv, then ruff, unit tests and every notebook (nbval)"
+	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium"
+	@echo "make bench         benchmarks: lesson kernels against a bare floor, quiz and parser speed"
+	@echo "make handouts      printable question sheets and answer keys in build/handouts"
+	@echo "make pins          re-compile the pinned requirements after editing pyproject.toml"
+	@echo "make clean         remove .venv and build outputs"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' >/dev/null 2>&1 || \
+	  { echo "casebook needs Python 3.10 or newer, and '$(PYTHON)' is missing or older: install one, or run 'make PYTHON=/path/to/python3.11 lab'."; exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python binder/requirements.txt requirements-dev.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt -r requirements-dev.txt
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/casebook lab notebooks/00_start_here.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+unit: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser"
+
+notebooks: $(STAMP)
+	rm -rf $(BUILD)/test-progress
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
+
+test: lint unit notebooks
+
+test-browser: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m pytest tests/browser -m browser -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+handouts: $(STAMP)
+	$(BIN)/casebook handout --all --out $(BUILD)/handouts
+	$(BIN)/casebook answer-key --all --out $(BUILD)/handouts
+
+# Maintainers: re-pin after editing the dependency lists in pyproject.toml.
+pins: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --annotation-style line --no-header -o binder/requirements.txt.new
+	{ echo "# Pinned environment for Binder and for make. Do not edit: run 'make pins'."; cat binder/requirements.txt.new; echo "-e ."; } > binder/requirements.txt
+	rm binder/requirements.txt.new
+	mkdir -p $(BUILD) && grep -v '^-e' binder/requirements.txt > $(BUILD)/constraints.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --annotation-style line --no-header \
+	  -c $(BUILD)/constraints.txt -o requirements-dev.txt.new
+	{ echo "# Test tools, pinned with the same versions as binder/requirements.txt. Do not edit: run 'make pins'."; \
+	  grep -v '^casebook\b' requirements-dev.txt.new; } > requirements-dev.txt
+	rm requirements-dev.txt.new
+
+clean:
+	rm -rf $(VENV) $(BUILD) .pytest_cache .ruff_cache .hypothesis src/*.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

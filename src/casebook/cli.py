@@ -1,0 +1,77 @@
+"""The ``casebook`` command: thin argument parsing over the package's modules.
+
+Each subcommand imports what it needs when it runs, so ``casebook --help`` stays fast.
+Every handler returns an exit code; expected failures print one clear message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_lab(args: argparse.Namespace) -> int:
+    from casebook.lab import lab_command
+    from casebook.paths import repo_root
+
+    command = lab_command(args.notebook, root=repo_root(), port=args.port, open_browser=not args.no_browser)
+    print("Starting JupyterLab on 127.0.0.1 (press Ctrl+C twice to stop).", flush=True)
+    os.execv(command[0], command)
+    return 0  # not reached
+
+
+def _cmd_readme(args: argparse.Namespace) -> int:
+    from casebook.course import update_readme
+
+    changed = update_readme(check=args.check)
+    if args.check and changed:
+        print("README.md's lesson table is out of date: run 'casebook readme' and commit the result.")
+        return 1
+    if not args.check:
+        print("README.md lesson table " + ("updated." if changed else "already up to date."))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="casebook",
+        description="Tools for the casebook teaching kit: lessons, quizzes, data and exercises.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lab = sub.add_parser("lab", help="open JupyterLab (127.0.0.1, token required) on a lesson")
+    lab.add_argument("notebook", nargs="?", default="notebooks/00_start_here.ipynb")
+    lab.add_argument("--port", type=int, default=None, help="port to serve on (default: the first free one)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    lab.set_defaults(handler=_cmd_lab)
+
+    readme = sub.add_parser("readme", help="rewrite README.md's lesson table from the lesson notebooks")
+    readme.add_argument("--check", action="store_true", help="exit 1 if the table is out of date")
+    readme.set_defaults(handler=_cmd_readme)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
