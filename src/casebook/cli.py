@@ -36,6 +36,44 @@ def _cmd_readme(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.problems import Problem
+
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        from casebook.paths import data_dir
+
+        root = data_dir()
+        paths = sorted((root / "quizzes").glob("*.yaml")) + [root / "datapackage.json"]
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), "no such file or folder"))
+        elif path.suffix in (".yaml", ".yml"):
+            from casebook.quiz.load import validate_quiz_file
+
+            problems += validate_quiz_file(path)
+        elif path.name == "datapackage.json" or (path / "datapackage.json").exists():
+            from casebook.data.validation import validate_package
+
+            problems += validate_package(path if path.is_dir() else path.parent)
+        else:
+            problems.append(
+                Problem(str(path), "not a quiz file (.yaml) nor a data package (datapackage.json)")
+            )
+    for problem in problems:
+        print(problem)
+    checked = f"{len(paths)} file{'s' if len(paths) != 1 else ''} checked"
+    if problems:
+        print(f"{checked}: {len(problems)} problem{'s' if len(problems) != 1 else ''}.")
+        return 1
+    print(f"{checked}: all valid.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -53,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     readme = sub.add_parser("readme", help="rewrite README.md's lesson table from the lesson notebooks")
     readme.add_argument("--check", action="store_true", help="exit 1 if the table is out of date")
     readme.set_defaults(handler=_cmd_readme)
+
+    validate = sub.add_parser(
+        "validate",
+        help="check quiz files and the data package; with no paths, every quiz and dataset in data/",
+    )
+    validate.add_argument("paths", nargs="*", help="quiz .yaml files, or datapackage.json / its folder")
+    validate.set_defaults(handler=_cmd_validate)
 
     return parser
 
