@@ -54,3 +54,12 @@ def test_importing_plots_does_not_import_matplotlib() -> None:
     code = "import casebook.plots, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_unknown_figure_name_gives_a_clear_error() -> None:
+    import pytest
+
+    import casebook.plots as plots
+
+    with pytest.raises(AttributeError, match="no figure named 'no_such_figure'"):
+        plots.no_such_figure  # noqa: B018
