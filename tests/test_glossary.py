@@ -1,0 +1,121 @@
+"""The glossary search: accent- and case-insensitive, ranked, and a widget that narrows as you type."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from casebook.glossary import (
+    MAX_QUERY,
+    Entry,
+    GlossaryError,
+    entries_from_records,
+    fold,
+    glossary_widget,
+    results_html,
+    results_text,
+    search,
+)
+
+RECORDS = [
+    {"term": "Rapporteur", "definition": "An expert named to write a report.", "source": "S31"},
+    {"term": "Consensus", "definition": "A decision taken when no state objects.", "source": "S30"},
+    {
+        "term": "Consensus minus one",
+        "definition": "A decision taken without the consent of the state concerned.",
+    },
+    {"term": "Hervé Ascensio", "definition": "The rapporteur who wrote the 2023 report."},
+    {"term": "ODIHR", "definition": "The OSCE office for democratic institutions and human rights."},
+]
+
+
+@pytest.fixture
+def entries() -> list[Entry]:
+    return entries_from_records(RECORDS)
+
+
+def terms(results: list[Entry]) -> list[str]:
+    return [e.term for e in results]
+
+
+def test_fold_drops_accents_case_and_punctuation() -> None:
+    assert fold("  Hervé  ASCENSIO-report! ") == "herve ascensio report"
+    assert fold("Nußberger") == "nussberger"
+
+
+def test_search_ignores_case_and_accents(entries: list[Entry]) -> None:
+    assert terms(search(entries, "HERVE")) == ["Hervé Ascensio"]
+    assert terms(search(entries, "hervé")) == ["Hervé Ascensio"]
+
+
+def test_search_finds_words_in_definitions(entries: list[Entry]) -> None:
+    assert terms(search(entries, "objects")) == ["Consensus"]
+
+
+def test_every_query_word_must_match(entries: list[Entry]) -> None:
+    assert terms(search(entries, "decision consent")) == ["Consensus minus one"]
+    assert search(entries, "decision zebra") == []
+
+
+def test_exact_term_ranks_before_prefix_before_definition_only(entries: list[Entry]) -> None:
+    # "consensus" is the exact term, "consensus minus one" starts with it; no definition-only match.
+    assert terms(search(entries, "Consensus")) == ["Consensus", "Consensus minus one"]
+    # "report" is in no term: definition matches only, alphabetical.
+    assert terms(search(entries, "report")) == ["Hervé Ascensio", "Rapporteur"]
+    # a term match beats a definition match
+    assert terms(search(entries, "osce"))[0] == "ODIHR"
+
+
+def test_hyphens_and_spaces_are_the_same(entries: list[Entry]) -> None:
+    assert terms(search(entries, "consensus-minus-one")) == ["Consensus minus one"]
+
+
+def test_empty_query_lists_everything_alphabetically(entries: list[Entry]) -> None:
+    assert terms(search(entries, "   ")) == sorted(terms(entries), key=str.casefold)
+
+
+def test_absurd_query_finds_nothing_without_error(entries: list[Entry]) -> None:
+    assert search(entries, "x" * 100_000) == []
+    assert search(entries, "<script>") == []
+    long = results_text([], "y" * 5000)
+    assert len(long) < MAX_QUERY + 200
+
+
+def test_missing_field_names_the_record_and_the_field() -> None:
+    with pytest.raises(GlossaryError, match=r"glossary, record 2, field 'definition'"):
+        entries_from_records([RECORDS[0], {"term": "OSCE", "definition": "  "}])
+    with pytest.raises(GlossaryError, match=r"record 1, field 'term'"):
+        entries_from_records([{"definition": "no term"}])
+
+
+def test_html_results_are_escaped_and_announced(entries: list[Entry]) -> None:
+    evil = entries_from_records([{"term": "<b>x</b>", "definition": "a & b"}])
+    page = results_html(evil, "<i>")
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page and "a &amp; b" in page
+    assert 'role="status"' in page and "&lt;i&gt;" in page
+    assert "No entry matches" in results_html([], "zebra")
+    assert "S31" in results_html(entries)
+
+
+def test_widget_narrows_the_list_as_the_learner_types(entries: list[Entry]) -> None:
+    view = glossary_widget(RECORDS)
+    assert view.query.description == "Search the glossary"
+    assert all(e.term in view.results.value for e in entries)
+    view.query.value = "herve"  # what typing does
+    assert "Hervé Ascensio" in view.results.value and "Rapporteur" not in view.results.value
+    view.set_query("")
+    assert view.query.value == "" and "Rapporteur" in view.results.value
+
+
+def test_widget_display_carries_a_static_copy() -> None:
+    bundle = glossary_widget(RECORDS)._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "ODIHR" in bundle["text/html"] and "ODIHR" in bundle["text/plain"]
+
+
+def test_importing_the_glossary_does_not_import_widgets() -> None:
+    code = "import casebook.glossary, sys; print('ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -1,0 +1,136 @@
+"""Rubrics as data: every shipped rubric validates, bad files are named precisely, scoring adds up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casebook.rubric import (
+    RubricError,
+    load_rubric,
+    load_rubric_file,
+    rubric_html,
+    rubric_text,
+    validate_rubric_file,
+)
+from tests.conftest import ROOT
+
+RUBRICS = sorted((ROOT / "data" / "rubrics").glob("*.yaml"))
+
+SMALL = """\
+id: small
+title: "Small"
+criteria:
+  - id: a
+    question: "A?"
+    levels:
+      - {score: 2, label: "Yes", description: "fully"}
+      - {score: 0, label: "No", description: "not at all"}
+  - id: b
+    question: "B?"
+    levels:
+      - {score: 1, label: "Yes", description: "yes"}
+      - {score: 0, label: "No", description: "no"}
+bands:
+  - {min: 0, verdict: "Weak", meaning: "try again"}
+  - {min: 2, verdict: "Strong", meaning: "well done"}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "small.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("path", RUBRICS, ids=lambda p: p.name)
+def test_every_shipped_rubric_is_valid(path: Path) -> None:
+    assert validate_rubric_file(path) == []
+    rubric = load_rubric(path.stem)
+    assert rubric.id == path.stem and rubric.criteria
+
+
+def test_the_lessons_rubrics_exist() -> None:
+    assert {p.stem for p in RUBRICS} >= {"answer_the_question", "capstone_brief"}
+
+
+def test_scoring_adds_up_and_picks_the_band(tmp_path: Path) -> None:
+    rubric = load_rubric_file(write(tmp_path, SMALL))
+    assert rubric.max_score == 3
+    low = rubric.score({"a": 0, "b": 1})
+    assert (low.total, low.verdict, low.complete) == (1, "Weak", True)
+    high = rubric.score({"a": 2, "b": 0})
+    assert (high.total, high.verdict, high.meaning) == (2, "Strong", "well done")
+    assert rubric.score({"a": 2, "b": 1}).total == 3
+
+
+def test_unrated_criteria_give_no_verdict_yet(tmp_path: Path) -> None:
+    rubric = load_rubric_file(write(tmp_path, SMALL))
+    partial = rubric.score({"a": 2, "b": None})
+    assert partial.verdict is None and partial.missing == ("b",) and "b" in partial.meaning
+    assert rubric.score({}).missing == ("a", "b")
+
+
+def test_bad_ratings_are_refused_with_the_criterion_named(tmp_path: Path) -> None:
+    rubric = load_rubric_file(write(tmp_path, SMALL))
+    with pytest.raises(RubricError, match=r"no criterion 'c'; its criteria are a, b"):
+        rubric.score({"c": 1})
+    with pytest.raises(RubricError, match=r"criterion 'a': no level scores 1; use one of 2, 0"):
+        rubric.score({"a": 1})
+    with pytest.raises(RubricError, match="whole number"):
+        rubric.score({"a": "2"})  # type: ignore[dict-item]
+
+
+def test_schema_problems_name_the_file_line_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path, SMALL.replace('label: "No", description: "no"', 'label: "No"'))
+    problems = validate_rubric_file(path)
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.file == str(path) and problem.field == "criteria[1].levels[1]" and problem.line == 13
+    assert "'description' is a required property" in str(problem)
+
+
+def test_semantic_problems_are_found(tmp_path: Path) -> None:
+    text = SMALL.replace("id: b\n", "id: a\n").replace("min: 0,", "min: 1,").replace("min: 2,", "min: 9,")
+    messages = [str(p) for p in validate_rubric_file(write(tmp_path, text))]
+    assert any("field 'criteria[1].id'" in m and "used twice" in m for m in messages)
+    assert any("no band starts at min: 0" in m for m in messages)
+    assert any("field 'bands[1].min'" in m and "above the best possible total, 3" in m for m in messages)
+
+
+def test_id_must_match_file_name(tmp_path: Path) -> None:
+    problems = validate_rubric_file(write(tmp_path, SMALL, name="other.yaml"))
+    assert [p.field for p in problems] == ["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: [unclosed\n", "is not valid YAML"),
+        ("- a list\n", "must hold a mapping"),
+        ("", "must hold a mapping"),
+    ],
+)
+def test_malformed_files_get_one_clear_problem(tmp_path: Path, text: str, expected: str) -> None:
+    problems = validate_rubric_file(write(tmp_path, text))
+    assert len(problems) == 1 and expected in problems[0].message and problems[0].file.endswith("small.yaml")
+
+
+def test_unreadable_and_missing_rubrics(tmp_path: Path) -> None:
+    bad = tmp_path / "small.yaml"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    assert "not UTF-8" in validate_rubric_file(bad)[0].message
+    with pytest.raises(RubricError, match=r"no rubric 'nope'.*answer_the_question"):
+        load_rubric("nope")
+    with pytest.raises(RubricError, match="small.yaml"):
+        load_rubric_file(bad)
+
+
+def test_renderings_show_every_level_and_band(tmp_path: Path) -> None:
+    rubric = load_rubric_file(write(tmp_path, SMALL.replace('"A?"', '"A <b>?"')))
+    page = rubric_html(rubric)
+    assert "A &lt;b&gt;?" in page and "<b>?" not in page
+    assert "Strong</strong> (2-3 points)" in page and "Weak</strong> (0-1 points)" in page
+    text = rubric_text(rubric)
+    assert "2 Yes: fully" in text and "0-1: Weak" in text and "2-3: Strong" in text
