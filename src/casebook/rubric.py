@@ -32,6 +32,7 @@ __all__ = [
     "rubric_path",
     "rubric_text",
     "show_rubric",
+    "show_rubric_scorer",
     "validate_rubric_file",
 ]
 
@@ -352,3 +353,16 @@ def show_rubric(name: str) -> None:
     from IPython.display import display
 
     display(_RubricDisplay(load_rubric(name)))
+
+
+def show_rubric_scorer(name: str, exchanges: Any) -> None:
+    """Show a widget to rate the briefing's exchanges with the rubric ``name``.
+
+    ``exchanges`` are the transcript toolkit's ``briefing.exchanges()``. Pick an exchange, read the
+    question and the reply, choose a level for each criterion; the total and the verdict update as you go.
+    """
+    from IPython.display import display
+
+    from casebook.rubric_widget import RubricScorer, items_from_exchanges
+
+    display(RubricScorer(load_rubric(name), items_from_exchanges(exchanges)))
