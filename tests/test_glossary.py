@@ -119,3 +119,10 @@ def test_importing_the_glossary_does_not_import_widgets() -> None:
     code = "import casebook.glossary, sys; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_show_glossary_returns_the_widget_to_display() -> None:
+    from casebook.glossary import GlossaryView, show_glossary
+
+    view = show_glossary(RECORDS)
+    assert isinstance(view, GlossaryView) and len(view.entries) == len(RECORDS)

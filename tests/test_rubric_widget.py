@@ -84,3 +84,12 @@ def test_assessment_line_is_a_status_region() -> None:
 def test_no_exchanges_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="at least one exchange"):
         RubricScorer(load_rubric("answer_the_question"), [])
+
+
+def test_show_functions_return_displayable_objects() -> None:
+    from casebook.rubric import show_rubric, show_rubric_scorer
+
+    shown = show_rubric("answer_the_question")
+    assert "<table>" in shown._repr_html_() and "Did the answer answer the question?" in repr(shown)
+    scorer = show_rubric_scorer("answer_the_question", EXCHANGES)
+    assert isinstance(scorer, RubricScorer) and len(scorer.items) == 2

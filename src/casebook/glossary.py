@@ -24,6 +24,7 @@ __all__ = [
     "GlossaryError",
     "entries_from_records",
     "fold",
+    "GlossaryView",
     "glossary_widget",
     "results_html",
     "results_text",
@@ -192,12 +193,11 @@ def glossary_widget(records: Iterable[Any] | None = None) -> GlossaryView:
     return GlossaryView(entries_from_records(records))
 
 
-def show_glossary(records: Iterable[Any] | None = None) -> None:
-    """Show a labelled search box over the glossary, with the matching entries listed under it.
+def show_glossary(records: Iterable[Any] | None = None) -> GlossaryView:
+    """A labelled search box over the glossary, with the matching entries listed under it; ready to
+    display as a cell's last line, like ``show_quiz``.
 
     Type a term or any word of a definition; the list narrows as you type. Keyboard only: Tab to the
     box and type. Where widgets cannot run, the whole glossary is shown as a list instead.
     """
-    from IPython.display import display
-
-    display(glossary_widget(records))
+    return glossary_widget(records)

@@ -337,7 +337,9 @@ def rubric_text(rubric: Rubric) -> str:
     return "\n".join(lines)
 
 
-class _RubricDisplay:
+class RubricDisplay:
+    """A rubric ready to display: HTML in JupyterLab, plain text elsewhere."""
+
     def __init__(self, rubric: Rubric) -> None:
         self.rubric = rubric
 
@@ -348,21 +350,18 @@ class _RubricDisplay:
         return rubric_text(self.rubric)
 
 
-def show_rubric(name: str) -> None:
-    """Show the kit's rubric ``name`` as a table (HTML, with a plain-text copy)."""
-    from IPython.display import display
-
-    display(_RubricDisplay(load_rubric(name)))
+def show_rubric(name: str) -> RubricDisplay:
+    """The kit's rubric ``name`` as a table (HTML, with a plain-text copy), shown as a cell's last line."""
+    return RubricDisplay(load_rubric(name))
 
 
-def show_rubric_scorer(name: str, exchanges: Any) -> None:
-    """Show a widget to rate the briefing's exchanges with the rubric ``name``.
+def show_rubric_scorer(name: str, exchanges: Any) -> Any:
+    """A widget to rate the briefing's exchanges with the rubric ``name``.
 
     ``exchanges`` are the transcript toolkit's ``briefing.exchanges()``. Pick an exchange, read the
     question and the reply, choose a level for each criterion; the total and the verdict update as you go.
+    Display it as a cell's last line.
     """
-    from IPython.display import display
-
     from casebook.rubric_widget import RubricScorer, items_from_exchanges
 
-    display(RubricScorer(load_rubric(name), items_from_exchanges(exchanges)))
+    return RubricScorer(load_rubric(name), items_from_exchanges(exchanges))
