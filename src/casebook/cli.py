@@ -74,6 +74,28 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rubric(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.rubric import RubricError, load_rubric, load_rubric_file, rubric_path, rubric_text
+
+    if not args.names:
+        folder = rubric_path("x").parent
+        print("Rubrics: " + (", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "none"))
+        return 0
+    status = 0
+    for name in args.names:
+        try:
+            is_file = name.endswith((".yaml", ".yml"))
+            rubric = load_rubric_file(Path(name)) if is_file else load_rubric(name)
+        except RubricError as exc:
+            print(exc)
+            status = 1
+            continue
+        print(rubric_text(rubric), end="\n\n")
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -98,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="quiz .yaml files, or datapackage.json / its folder")
     validate.set_defaults(handler=_cmd_validate)
+
+    rubric = sub.add_parser(
+        "rubric", help="check and print rubrics (data/rubrics) as text; with no names, list them"
+    )
+    rubric.add_argument("names", nargs="*", help="rubric names (e.g. capstone_brief) or .yaml files")
+    rubric.set_defaults(handler=_cmd_rubric)
 
     return parser
 
