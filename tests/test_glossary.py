@@ -90,6 +90,13 @@ def test_missing_field_names_the_record_and_the_field() -> None:
         entries_from_records([{"definition": "no term"}])
 
 
+def test_records_may_be_objects_with_a_tuple_of_sources() -> None:
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(term="OSCE", definition="A forum of states.", sources=("S30", "S57"))
+    assert entries_from_records([record]) == [Entry("OSCE", "A forum of states.", "S30, S57")]
+
+
 def test_html_results_are_escaped_and_announced(entries: list[Entry]) -> None:
     evil = entries_from_records([{"term": "<b>x</b>", "definition": "a & b"}])
     page = results_html(evil, "<i>")

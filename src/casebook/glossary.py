@@ -80,6 +80,8 @@ def entries_from_records(records: Iterable[Any], *, origin: str = "glossary") ->
                 raise GlossaryError(f"{origin}, record {number}, field '{name}': missing or empty")
             values[name] = value.strip()
         source = _field(record, "source") or _field(record, "sources") or ""
+        if isinstance(source, (list, tuple)):
+            source = ", ".join(str(s) for s in source)
         entries.append(Entry(values["term"], values["definition"], str(source).strip()))
     return entries
 

@@ -57,6 +57,13 @@ def test_alt_text_states_the_real_values() -> None:
     assert "For the end of December 2023 the sources give 2 conflicting figures: 1,477 and 1,430." in alt
 
 
+def test_an_inferred_briefing_date_is_said_to_be_inferred() -> None:
+    chart = plots.political_prisoners(RECORDS, briefing_date="2023-05-11", briefing_date_inferred=True)
+    assert "11 May 2023 (inferred: the briefing's page carries no date)" in chart.alt
+    notes = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert any("briefing 11 May 2023, inferred;" in n for n in notes)
+
+
 def test_without_a_briefing_date_the_figure_is_a_dashed_line() -> None:
     chart = plots.political_prisoners(RECORDS)
     assert "is shown as a dashed line" in chart.alt

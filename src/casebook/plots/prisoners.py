@@ -94,7 +94,9 @@ def _join(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def describe(points: Sequence[CountPoint], briefing_date: dt.date | None = None) -> str:
+def describe(
+    points: Sequence[CountPoint], briefing_date: dt.date | None = None, inferred: bool = False
+) -> str:
     """The figure's alt text, written from the points: range, peak, trend, the briefing's figure and
     every conflicting group."""
     series = [p for p in points if p.figure_by != "briefing" and p.as_of is not None and not p.conflict_group]
@@ -110,12 +112,10 @@ def describe(points: Sequence[CountPoint], briefing_date: dt.date | None = None)
         + (" and then fell." if last.count < peak else "."),
     ]
     for point in (p for p in points if p.figure_by == "briefing"):
-        place = (
-            f" is marked at the briefing's date, {briefing_date.day} {briefing_date:%B %Y}"
-            if briefing_date
-            else ""
-        )
-        place = place or " is shown as a dashed line"
+        place = " is shown as a dashed line"
+        if briefing_date:
+            place = f" is marked at the briefing's date, {briefing_date.day} {briefing_date:%B %Y}"
+            place += " (inferred: the briefing's page carries no date)" if inferred else ""
         counted = "not known" if point.as_of is None else when(point)
         parts.append(
             f"The briefing's figure, at least {_number(point.count)},{place}; "
@@ -131,13 +131,16 @@ def describe(points: Sequence[CountPoint], briefing_date: dt.date | None = None)
     return " ".join(parts)
 
 
-def political_prisoners(records: Iterable[Any], briefing_date: dt.date | str | None = None) -> Chart:
+def political_prisoners(
+    records: Iterable[Any], briefing_date: dt.date | str | None = None, briefing_date_inferred: bool = False
+) -> Chart:
     """Viasna's count of political prisoners over time, with the briefing's figure and conflicting
     figures marked.
 
     ``records``: the ``political_prisoners`` dataset. Counts by Viasna form the line; a record with
     ``figure_by == "briefing"`` is marked at ``briefing_date`` (or drawn as a dashed line if no date is
     given); records sharing a ``conflict_group`` are drawn as separate markers, not joined to the line.
+    ``briefing_date_inferred``: say in the figure and its alt text that the briefing's date is inferred.
     """
     points = count_points(records)
     day = _date(briefing_date, "briefing_date")
@@ -184,7 +187,8 @@ def political_prisoners(records: Iterable[Any], briefing_date: dt.date | str | N
                 [day], [point.count], color=PALETTE["orange"], marker="*", s=180, zorder=4, label=label
             )
             axes.annotate(
-                f"{label}\n(briefing {day.day} {day:%b %Y}; count's own date unknown)",
+                f"{label}\n(briefing {day.day} {day:%b %Y}{', inferred' if briefing_date_inferred else ''}; "
+                "the count's own date is unknown)",
                 xy=(day, point.count),
                 xytext=(0.36, 0.38),
                 textcoords="axes fraction",
@@ -203,7 +207,7 @@ def political_prisoners(records: Iterable[Any], briefing_date: dt.date | str | N
         xlabel="Date of the count",
         ylabel="People held",
         source=SOURCE,
-        alt=describe(points, day),
+        alt=describe(points, day, briefing_date_inferred),
     )
 
 
