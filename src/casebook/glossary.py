@@ -165,7 +165,9 @@ class GlossaryView:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="min(100%, 32em)"),
         )
-        self.results = widgets.HTML(value=results_html(entries))
+        self.results = widgets.HTML(
+            value=results_html(entries), layout=widgets.Layout(max_height="24em", overflow="auto")
+        )
         self.query.observe(self._update, names="value")
         self.box = widgets.VBox([self.query, self.results])
 
