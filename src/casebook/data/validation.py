@@ -83,9 +83,12 @@ def _descriptor_problem(folder: Path, message: str, field: str | None = None) ->
 
 
 def _check_descriptor(descriptor: dict[str, Any], folder: Path) -> list[Problem]:
-    from frictionless import Package
+    from frictionless import FrictionlessException, Package
 
-    return [_descriptor_problem(folder, error.message) for error in Package.metadata_validate(descriptor)]
+    try:
+        return [_descriptor_problem(folder, error.message) for error in Package.metadata_validate(descriptor)]
+    except FrictionlessException as error:
+        return [_descriptor_problem(folder, error.error.message)]
 
 
 def _check_with_frictionless(resource: dict[str, Any], folder: Path) -> list[Problem]:
