@@ -82,7 +82,9 @@ def load(name: str) -> list[Any]:
     """
     descriptor, folder = _descriptor()
     resource = find_resource(descriptor, name, folder)
-    if not is_table(resource) or name not in RECORD_TYPES:
+    if is_table(resource) and name not in RECORD_TYPES:
+        raise DataError(f"table '{name}' has no record type yet: add one to casebook/data/records.py.")
+    if not is_table(resource):
         raise DataError(
             f"'{name}' is not a table: use transcript_text() or briefing_metadata(). "
             f"Tables: {', '.join(resource_names())}."
