@@ -172,3 +172,16 @@ def test_casebook_validate_accepts_the_shipped_package(capsys: pytest.CaptureFix
 
     assert main(["validate", str(DATA / "datapackage.json")]) == 0
     assert "all valid" in capsys.readouterr().out
+
+
+def test_a_rule_that_names_an_unknown_field(data_copy: Path) -> None:
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    claims["casebook:rules"].append({"if": {"field": "verdikt", "equals": "U"}, "require": ["note"]})
+    claims["casebook:rules"].append({"when": "U"})
+    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    problems = validate_package(data_copy)
+    assert [p.file.endswith("datapackage.json") for p in problems] == [True, True]
+    messages = sorted(p.message for p in problems)
+    assert "['verdikt']" in messages[0] and 'needs "if"' in messages[1]

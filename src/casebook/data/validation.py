@@ -232,8 +232,18 @@ def _check_rules(resource: dict[str, Any], rows: list[Row], folder: Path) -> lis
     known = {f.get("name") for f in resource["schema"].get("fields", [])}
     problems = []
     for rule in rules:
+        condition = rule.get("if") if isinstance(rule, dict) else None
+        if not isinstance(condition, dict) or not ({"equals", "present"} & set(condition)):
+            problems.append(
+                _descriptor_problem(
+                    folder,
+                    f"resource '{resource.get('name')}': each casebook:rules entry needs "
+                    f'"if": {{"field": ..., "equals" or "present": ...}}, not {rule}',
+                )
+            )
+            continue
         named = [
-            rule.get("if", {}).get("field"),
+            condition.get("field"),
             *rule.get("require", []),
             *rule.get("forbid", []),
             *rule.get("expect", {}),
