@@ -179,9 +179,14 @@ def check_up_to_date(solutions_dir: Path, exercises_dir: Path) -> list[Drift]:
 
 
 def _read_solution(path: Path) -> NotebookNode:
-    """Read a solutions notebook exactly as stored; problems become SolutionMarkupError."""
+    """Read a solutions notebook exactly as stored; problems become SolutionMarkupError.
+
+    Cell ids are checked on the raw JSON first, because nbformat would invent random ids for
+    missing or repeated ones (and then the exercises would differ on every run).
+    """
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SolutionMarkupError([Problem(str(path), f"cannot be read as a notebook: {error}")]) from None
     if not isinstance(raw, dict) or raw.get("nbformat") != 4:
@@ -194,14 +199,13 @@ def _read_solution(path: Path) -> NotebookNode:
     problem = _cell_id_problem(cells, raw.get("nbformat_minor"))
     if problem:
         raise SolutionMarkupError([Problem(str(path), problem, field="id")])
-    notebook = nbformat.from_dict(raw)
     try:
-        nbformat.validate(copy.deepcopy(notebook))  # a copy: validate() may "repair" what it checks
+        nbformat.validate(copy.deepcopy(raw))
     except nbformat.ValidationError as error:
         where = "/".join(str(part) for part in error.absolute_path) or None
-        problem = Problem(str(path), f"is not a valid notebook: {error.message}", field=where)
-        raise SolutionMarkupError([problem]) from None
-    return notebook
+        problem_ = Problem(str(path), f"is not a valid notebook: {error.message}", field=where)
+        raise SolutionMarkupError([problem_]) from None
+    return nbformat.reads(text, as_version=nbformat.NO_CONVERT)
 
 
 def _cell_id_problem(cells: list[object], minor: object) -> str:
