@@ -170,13 +170,11 @@ def check(check_id: str, value: Any, *, registry: Registry | None = None) -> Che
     AssertionError whose message is the feedback; otherwise nothing ever raises.
     """
     result = (registry or DEFAULT).run(check_id, value)
-    if result.status == UNANSWERED and _answers_required:
-        result = replace(
-            result,
-            status=FAILED,
-            notes=("This is a solutions notebook (require_answers() is on): every check must be answered.",),
-        )
-    if strict_mode() and result.status in (FAILED, ERROR):
+    required = result.status == UNANSWERED and _answers_required
+    if required:
+        note = "This is a solutions notebook (require_answers() is on): every check must be answered."
+        result = replace(result, notes=(note,))
+    if strict_mode() and (required or result.status in (FAILED, ERROR)):
         raise AssertionError(result.feedback)
     print(result.feedback)
     return result
