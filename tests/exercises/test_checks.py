@@ -158,16 +158,24 @@ def test_unknown_and_malformed_ids_get_a_sentence(registry: Registry) -> None:
     assert unknown.status == "error"
     assert "there is no check called 'ex01.q4'. Did you mean" in unknown.feedback
     not_text = registry.run(["ex01.q1"], 1)
-    assert "check() takes the exercise id first, as a text" in not_text.feedback
+    assert not_text.feedback.startswith(
+        "Check (no id)\nThis check could not run: check() takes the exercise id"
+    )
 
 
 def test_a_broken_comparator_or_definition_module_is_the_checks_fault_not_a_traceback() -> None:
     def broken(value: object, expected: object) -> object:
         raise ZeroDivisionError("oops")
 
-    reg = Registry([Check("ex09.q1", "anything", lambda: 1, broken)])  # type: ignore[arg-type]
-    result = reg.run("ex09.q1", 1)
-    assert result.status == "error" and "a problem in the check, not in your answer" in result.feedback
+    reg = Registry(
+        [
+            Check("ex09.q1", "anything", lambda: 1, broken),  # type: ignore[arg-type]
+            Check("ex09.q2", "anything", lambda: 1, lambda value, expected: "not a Comparison"),  # type: ignore[arg-type]
+        ]
+    )
+    for check_id in ("ex09.q1", "ex09.q2"):
+        result = reg.run(check_id, 1)
+        assert result.status == "error" and "a problem in the check, not in your answer" in result.feedback
     missing = Registry(modules=["casebook.checks.no_such_module"]).run("ex01.q1", 1)
     assert missing.status == "error" and "could not be loaded (ModuleNotFoundError" in missing.feedback
 
@@ -275,3 +283,11 @@ def test_awkward_values_get_sentences_from_the_demo_checks(value: object) -> Non
         result = DEFAULT.run(check_id, value)
         assert result.status == "failed"
         assert all(f.problem.strip() for f in result.findings if not f.ok)
+
+
+def test_a_single_property_check_says_so_in_the_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    reg = Registry([Check("ex02.q1", "a list", lambda: list, compare_type)])
+    check("ex02.q1", [], registry=reg)
+    assert capsys.readouterr().out == (
+        "Check ex02.q1: a list\nRight: the one property checked holds.\n  right: your answer is a list\n"
+    )

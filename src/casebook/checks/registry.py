@@ -82,7 +82,7 @@ class Registry:
         """Judge ``value`` against the check ``check_id``; never raises, never prints."""
         if not isinstance(check_id, str):
             return CheckResult(
-                str(type(check_id).__name__),
+                "(no id)",
                 ERROR,
                 message="check() takes the exercise id first, as a text, then your answer: "
                 "check('ex03.q2', answer).",
@@ -107,6 +107,10 @@ class Registry:
             )
         try:
             comparison = item.compare(value, expected)
+            status = PASSED if comparison.passed else FAILED
+            return CheckResult(
+                check_id, status, item.question, comparison.findings, comparison.not_checked, item.hint
+            )
         except Exception as error:  # noqa: BLE001 - a bug in a check must not look like the learner's fault
             return CheckResult(
                 check_id,
@@ -115,14 +119,6 @@ class Registry:
                 message=f"it could not judge this answer ({_error_text(error)}); this is a problem in the "
                 "check, not in your answer. Tell your teacher.",
             )
-        return CheckResult(
-            check_id,
-            PASSED if comparison.passed else FAILED,
-            item.question,
-            comparison.findings,
-            comparison.not_checked,
-            item.hint,
-        )
 
     def _load(self) -> None:
         while self._modules:

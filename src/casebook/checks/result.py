@@ -45,11 +45,12 @@ class CheckResult:
         elif self.status == ERROR:
             lines.append(f"This check could not run: {self.message}")
         else:
-            lines.append(
-                f"Right: all {len(self.findings)} properties checked hold."
-                if self.passed
-                else "Not right yet."
-            )
+            if not self.passed:
+                lines.append("Not right yet.")
+            elif len(self.findings) == 1:
+                lines.append("Right: the one property checked holds.")
+            else:
+                lines.append(f"Right: all {len(self.findings)} properties checked hold.")
             lines += [
                 f"  {'right' if f.ok else 'wrong'}: {f.prop}" + ("" if f.ok else f": {f.problem}")
                 for f in self.findings
