@@ -175,6 +175,14 @@ def test_a_notebook_that_checks_answers_must_require_them_in_a_solution_only_cel
     with pytest.raises(SolutionMarkupError, match="require_answers"):
         exercise_notebook(notebook(code(STRICT_CELL, "s"), uses_check))  # present, but not solution-only
     exercise_notebook(notebook(code(STRICT_CELL, "s", tags=["solution-only"]), uses_check))
+    as_attribute = code("import casebook.checks as c\nc.check('demo.transcript_words', 1)", "a")
+    with pytest.raises(SolutionMarkupError, match="require_answers"):
+        exercise_notebook(notebook(as_attribute))
+    with_magic = code("%time check('demo.transcript_words', 1)", "m")
+    with pytest.raises(SolutionMarkupError, match="require_answers"):
+        exercise_notebook(notebook(with_magic))
+    only_mentions = code("# check (by eye) that the figure has a title\nchecked = True", "x")
+    exercise_notebook(notebook(only_mentions, markdown("Then check(answer).", "md")))
 
 
 def test_unreadable_and_id_less_notebooks_are_reported_not_raised(tmp_path: Path) -> None:

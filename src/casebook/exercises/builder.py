@@ -43,9 +43,6 @@ from casebook.problems import Problem
 SOLUTION_TAG = "solution"
 SOLUTION_ONLY_TAG = "solution-only"
 
-_CALLS_CHECK = re.compile(r"\bcheck\s*\(")
-_CALLS_REQUIRE_ANSWERS = re.compile(r"\brequire_answers\s*\(")
-
 
 class SolutionMarkupError(Exception):
     """One or more solutions notebooks cannot be turned into exercises; ``problems`` says where and why."""
@@ -289,9 +286,9 @@ def _check_answers_are_required(solution: NotebookNode, source: str) -> list[Pro
         if cell.cell_type != "code":
             continue
         if SOLUTION_ONLY_TAG in cell.get("metadata", {}).get("tags", []):
-            requires = requires or bool(_CALLS_REQUIRE_ANSWERS.search(cell.source))
+            requires = requires or _calls(cell.source, "require_answers")
         else:
-            calls_check = calls_check or bool(_CALLS_CHECK.search(cell.source))
+            calls_check = calls_check or _calls(cell.source, "check")
     if calls_check and not requires:
         return [
             Problem(
@@ -302,6 +299,22 @@ def _check_answers_are_required(solution: NotebookNode, source: str) -> list[Pro
             )
         ]
     return []
+
+
+def _calls(source: str, function: str) -> bool:
+    """Whether the code calls ``function`` (by name or as an attribute); a regex for cells with magics."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return bool(re.search(rf"^[^#]*\b{function}\s*\(", source, re.MULTILINE))
+    return any(
+        isinstance(node, ast.Call)
+        and (
+            (isinstance(node.func, ast.Name) and node.func.id == function)
+            or (isinstance(node.func, ast.Attribute) and node.func.attr == function)
+        )
+        for node in ast.walk(tree)
+    )
 
 
 def _locate(cell: NotebookNode, number: int) -> str:
