@@ -49,10 +49,15 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
         root = data_dir()
         paths = sorted((root / "quizzes").glob("*.yaml")) + [root / "datapackage.json"]
+        paths += sorted((root / "rubrics").glob("*.yaml"))
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
             problems.append(Problem(str(path), "no such file or folder"))
+        elif path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
+            from casebook.rubric import validate_rubric_file
+
+            problems += validate_rubric_file(path)
         elif path.suffix in (".yaml", ".yml"):
             from casebook.quiz.load import validate_quiz_file
 

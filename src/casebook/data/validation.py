@@ -27,8 +27,9 @@ from typing import Any
 from casebook.data.package import DESCRIPTOR, DataError, is_table, read_descriptor, resource_path
 from casebook.problems import Problem
 
-#: Folders and files in the data folder that datapackage.json does not describe, on purpose.
-NOT_DESCRIBED = ("quizzes/",)
+#: Folders and files in the data folder that datapackage.json does not describe, on purpose: quizzes and
+#: rubrics are YAML with their own JSON Schemas, checked by ``casebook validate`` through their own loaders.
+NOT_DESCRIBED = ("quizzes/", "rubrics/")
 
 Row = dict[str, str]
 
