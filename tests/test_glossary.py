@@ -133,3 +133,12 @@ def test_show_glossary_returns_the_widget_to_display() -> None:
 
     view = show_glossary(RECORDS)
     assert isinstance(view, GlossaryView) and len(view.entries) == len(RECORDS)
+
+
+def test_every_term_of_the_kits_glossary_is_found_first_by_its_own_name() -> None:
+    from casebook import data
+
+    entries = entries_from_records(data.load("glossary"))
+    assert entries
+    for entry in entries:
+        assert search(entries, entry.term.upper())[0] == entry

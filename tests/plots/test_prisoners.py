@@ -87,3 +87,16 @@ def test_bad_records_name_the_record_and_the_field() -> None:
 
 def test_no_dated_counts_is_said_in_words() -> None:
     assert describe(count_points([RECORDS[3]])) == "No dated counts to show."
+
+
+def test_the_kits_dataset_draws_and_its_alt_text_follows_the_data() -> None:
+    from casebook import data
+
+    records = data.load("political_prisoners")
+    chart = plots.political_prisoners(records, briefing_date=data.briefing_metadata().date)
+    line = [r.count for r in records if r.figure_by == "viasna" and not r.conflict_group]
+    assert f"a peak of {max(line):,}" in chart.alt
+    assert all(f"{r.count:,}" in chart.alt for r in records if r.conflict_group)
+    briefing = [r for r in records if r.figure_by == "briefing"]
+    assert briefing and f"at least {briefing[0].count:,}" in chart.alt
+    assert sorted(chart.figure.axes[0].get_lines()[0].get_ydata()) == sorted(line)
