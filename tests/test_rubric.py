@@ -134,3 +134,17 @@ def test_renderings_show_every_level_and_band(tmp_path: Path) -> None:
     assert "Strong</strong> (2-3 points)" in page and "Weak</strong> (0-1 points)" in page
     text = rubric_text(rubric)
     assert "2 Yes: fully" in text and "0-1: Weak" in text and "2-3: Strong" in text
+
+
+def test_loading_a_rubric_does_not_load_the_slow_iri_checker() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from casebook.rubric import load_rubric; load_rubric('capstone_brief'); "
+        "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules); "
+        "import rfc3987_syntax; print(sys.modules['rfc3987_syntax'] is not None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # jsonschema loaded without the slow checker, and the package can still be imported afterwards
+    assert out.split() == ["True", "False", "True"]
