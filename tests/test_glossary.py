@@ -116,6 +116,11 @@ def test_widget_narrows_the_list_as_the_learner_types(entries: list[Entry]) -> N
     assert view.query.value == "" and "Rapporteur" in view.results.value
 
 
+def test_widget_results_scroll_in_a_region_the_keyboard_can_reach() -> None:
+    view = glossary_widget(RECORDS)
+    assert view.results.value.startswith('<div role="region" tabindex="0" aria-label="Glossary entries"')
+
+
 def test_widget_display_carries_a_static_copy() -> None:
     bundle = glossary_widget(RECORDS)._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle

@@ -76,6 +76,10 @@ def test_display_has_the_widget_and_a_plain_text_note(scorer: RubricScorer) -> N
     assert "application/vnd.jupyter.widget-view+json" in bundle and "Rubric scorer" in bundle["text/plain"]
 
 
+def test_long_text_scrolls_in_a_region_the_keyboard_can_reach(scorer: RubricScorer) -> None:
+    assert scorer.text.value.startswith('<div role="region" tabindex="0" aria-label="Question 1: Ann (live)"')
+
+
 def test_assessment_line_is_a_status_region() -> None:
     page = assessment_html(load_rubric("answer_the_question"), {})
     assert page.startswith('<p role="status"') and "0 of 8 points so far" in page

@@ -148,6 +148,15 @@ def results_text(results: list[Entry], query: str = "") -> str:
     return "\n\n".join(lines)
 
 
+def _scrolling(page: str) -> str:
+    """Results in a region that scrolls past 24 lines and takes the keyboard focus, so it can be
+    scrolled without a mouse."""
+    return (
+        '<div role="region" tabindex="0" aria-label="Glossary entries" '
+        f'style="max-height:24em;overflow:auto">{page}</div>'
+    )
+
+
 class GlossaryView:
     """The glossary widget, with a static HTML and text copy of the whole glossary for viewers
     that cannot run widgets (GitHub, nbviewer, a printed page)."""
@@ -165,9 +174,7 @@ class GlossaryView:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="min(100%, 32em)"),
         )
-        self.results = widgets.HTML(
-            value=results_html(entries), layout=widgets.Layout(max_height="24em", overflow="auto")
-        )
+        self.results = widgets.HTML(value=_scrolling(results_html(entries)))
         self.query.observe(self._update, names="value")
         self.box = widgets.VBox([self.query, self.results])
 
@@ -179,7 +186,7 @@ class GlossaryView:
         if self.query.value != query:
             self.query.value = query  # the observer calls back here with the same text
             return
-        self.results.value = results_html(search(self.entries, query), query)
+        self.results.value = _scrolling(results_html(search(self.entries, query), query))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle = dict(self.box._repr_mimebundle_(include=include, exclude=exclude) or {})

@@ -141,7 +141,9 @@ class Rubric:
         missing = tuple(c.id for c in self.criteria if ratings.get(c.id) is None)
         total = sum(int(v) for v in ratings.values() if v is not None)
         if missing:
-            meaning = "Rate every criterion to see the verdict. Not rated yet: " + ", ".join(missing) + "."
+            numbers = [str(n) for n, c in enumerate(self.criteria, start=1) if c.id in missing]
+            label = "criterion" if len(numbers) == 1 else "criteria"
+            meaning = f"Rate every criterion to see the verdict. Not rated yet: {label} {', '.join(numbers)}."
             return Assessment(total, self.max_score, None, meaning, missing)
         band = self.band(total)
         return Assessment(total, self.max_score, band.verdict, band.meaning, ())
@@ -309,11 +311,14 @@ def load_rubric(name: str) -> Rubric:
     return load_rubric_file(path)
 
 
+_CELL = "text-align:left;vertical-align:top"  # JupyterLab right-aligns table cells by default
+
+
 def rubric_html(rubric: Rubric) -> str:
     """The rubric as an HTML table (one row per criterion) followed by its verdict bands."""
     esc = html.escape
     rows = "".join(
-        f"<tr><th scope='row'>{esc(c.question)}</th><td><ul>"
+        f"<tr><th scope='row' style='{_CELL}'>{esc(c.question)}</th><td style='{_CELL}'><ul>"
         + "".join(
             f"<li><strong>{lv.score}: {esc(lv.label)}</strong>. {esc(lv.description)}</li>" for lv in c.levels
         )
@@ -329,7 +334,8 @@ def rubric_html(rubric: Rubric) -> str:
     intro = f"<p>{esc(rubric.intro)}</p>" if rubric.intro else ""
     return (
         f"<div class='casebook-rubric'>{intro}<table><caption>{esc(rubric.title)}</caption>"
-        "<thead><tr><th scope='col'>Criterion</th><th scope='col'>Levels (points)</th></tr></thead>"
+        f"<thead><tr><th scope='col' style='{_CELL}'>Criterion</th>"
+        f"<th scope='col' style='{_CELL}'>Levels (points)</th></tr></thead>"
         f"<tbody>{rows}</tbody></table><p>Add up the points (best total {rubric.max_score}):</p>"
         f"<ul>{bands}</ul></div>"
     )

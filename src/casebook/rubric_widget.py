@@ -44,11 +44,14 @@ def _paragraphs(text: str) -> str:
 
 
 def exchange_html(item: RatedItem) -> str:
-    """The question and the reply, as HTML for reading."""
+    """The question and the reply, as HTML for reading, in a region that scrolls (and takes the
+    keyboard focus, so it can be scrolled without a mouse) when the reply is long."""
     return (
+        f'<div role="region" tabindex="0" aria-label="{html.escape(item.title, quote=True)}" '
+        'style="max-height:26em;overflow:auto">'
         f"<h4>{html.escape(item.title)}</h4>"
         f"<p><strong>Question</strong></p><blockquote>{_paragraphs(item.question)}</blockquote>"
-        f"<p><strong>Reply</strong></p><blockquote>{_paragraphs(item.answer)}</blockquote>"
+        f"<p><strong>Reply</strong></p><blockquote>{_paragraphs(item.answer)}</blockquote></div>"
     )
 
 
@@ -78,14 +81,16 @@ class RubricScorer:
             value=0,
             description="Exchange to rate",
             style={"description_width": "initial"},
+            layout=widgets.Layout(width="min(100%, 36em)"),
         )
-        self.text = widgets.HTML(layout=widgets.Layout(max_height="22em", overflow="auto"))
+        self.text = widgets.HTML()
         self.menus = {
             c.id: widgets.Dropdown(
                 options=[(NOT_RATED, None)] + [(f"{lv.score}: {lv.label}", lv.score) for lv in c.levels],
                 value=None,
                 description=f"{number}. {c.question}",
                 style={"description_width": "initial"},
+                layout=widgets.Layout(width="min(100%, 50em)"),
             )
             for number, c in enumerate(rubric.criteria, start=1)
         }
