@@ -124,7 +124,22 @@ def _answer_space(question: Question) -> str:
     return ""
 
 
-def _key_html(question: Question, transcript: Any) -> str:
+def _letters_line(question: Question, key: str) -> str:
+    """For marking paper handouts: the right order, or the right matches, in the handout's letters."""
+    letter = {index: LETTERS[place] for place, index in enumerate(choice_order(key, question))}
+    if isinstance(question, OrderQuestion):
+        return (
+            "<p>In the handout's letters: "
+            + ", ".join(letter[i] for i in range(len(question.items)))
+            + "</p>"
+        )
+    if isinstance(question, MatchQuestion):
+        pairs = ", ".join(f"{n} → {letter[n - 1]}" for n in range(1, len(question.pairs) + 1))
+        return f"<p>In the handout's numbers and letters: {pairs}</p>"
+    return ""
+
+
+def _key_html(question: Question, key: str, transcript: Any) -> str:
     parts: list[str] = []
     if not isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion, ReflectionQuestion)):
         lines = right_answer_lines(question, transcript)
@@ -132,6 +147,7 @@ def _key_html(question: Question, transcript: Any) -> str:
             "<p><span class='right'>✔ Answer:</span></p><ul>"
             + "".join(f"<li>{escape(line)}</li>" for line in lines)
             + "</ul>"
+            + _letters_line(question, key)
         )
     if isinstance(question, TextQuestion) and question.wrong:
         parts.append(
@@ -168,7 +184,7 @@ def question_html(quiz: Quiz, question: Question, number: int, transcript: Any, 
     if mode != "view":
         body += _answer_space(question) if mode == "handout" else ""
     if mode == "key":
-        body += _key_html(question, transcript)
+        body += _key_html(question, quiz.shuffle_key(), transcript)
     return f"<section class='question'>{head}{body}</section>"
 
 
