@@ -38,6 +38,7 @@ SAVED = "✔ Saved."
 
 MAX_TEXT_CHARS = 500
 MAX_REFLECTION_CHARS = 20_000
+MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,11 @@ def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
     """Several options chosen: (right chosen - wrong chosen) / number right, never below zero."""
     if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
         return _invalid("Tick the options you think are right, then check.")
-    chosen: set[int] = set()
-    for value in islice(answer, len(question.options) + 1):
-        index = _as_index(value, len(question.options))
-        if index is None:
-            return _invalid("Tick the options you think are right, then check.")
-        chosen.add(index)
+    values = list(islice(answer, MAX_CHOICES + 1))
+    indices = [_as_index(value, len(question.options)) for value in values]
+    if len(values) > MAX_CHOICES or None in indices:
+        return _invalid("Tick the options you think are right, then check.")
+    chosen = set(indices)
     if not chosen:
         return _invalid("Tick at least one option, then check.")
     right = {i for i, option in enumerate(question.options) if option.correct}
