@@ -213,6 +213,12 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _short(value: Any, limit: int = 40) -> Any:
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
+
 def _allowed_fields(schema: dict[str, Any], question_type: str | None) -> list[str]:
     defs = schema["$defs"]
     names = list(defs["question"]["properties"])
@@ -284,6 +290,8 @@ def _schema_problem(file: str, lines: LineMap, path: Path_, error: Any) -> list[
             message += f" ({value!r}): put it in quotes to make it text"
         elif value is None:
             message += ": write a value after the colon, or remove the line"
+        elif isinstance(value, (str, int, float)):
+            message += f" ({_short(value)!r})"
         return [Problem(file, message, field=field, line=line)]
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
@@ -301,9 +309,9 @@ def _schema_problem(file: str, lines: LineMap, path: Path_, error: Any) -> list[
         return [Problem(file, f"'{value}' may use only letters, digits, '_' and '-'", field=field, line=line)]
     if validator == "minItems":
         n = error.validator_value
-        return [
-            Problem(file, f"needs at least {n} item{'s' if n != 1 else ''}, found {len(value)}", field, line)
-        ]
+        noun = str(path[-1]) if path and str(path[-1]).endswith("s") else "items"
+        noun = noun[:-1] if n == 1 else noun
+        return [Problem(file, f"needs at least {n} {noun}, found {len(value)}", field, line)]
     if validator == "maxItems":
         return [
             Problem(file, f"has {len(value)} items; at most {error.validator_value} allowed", field, line)
