@@ -167,9 +167,14 @@ def test_text_pattern_is_matched_against_the_folded_answer() -> None:
 
 @pytest.mark.parametrize(
     "typed, message",
-    [("", "Type your answer"), ("  \n ", "Type your answer"), ("?!…", "no letters or digits"),
-     ("x" * (MAX_TEXT_CHARS + 1), "longer than a short answer"), (None, "Type your answer")],
-)  # fmt: skip
+    [
+        ("", "Type your answer"),
+        ("  \n ", "Type your answer"),
+        ("?!…", "no letters or digits"),
+        ("x" * (MAX_TEXT_CHARS + 1), "longer than a short answer"),
+        (None, "Type your answer"),
+    ],
+)
 def test_text_nothing_to_grade(every_type, typed, message) -> None:
     result = grade_text(every_type.question("words"), typed)
     assert result.status == "invalid" and message in result.feedback

@@ -25,8 +25,15 @@ from tests.quiz.conftest import FAKE
 def test_every_type_loads_into_its_dataclass(every_type) -> None:
     assert every_type.id == "every_type" and every_type.seed == 7
     assert [q.type for q in every_type.questions] == [
-        "single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection"
-    ]  # fmt: skip
+        "single",
+        "multiple",
+        "numeric",
+        "text",
+        "order",
+        "match",
+        "evidence",
+        "reflection",
+    ]
     single = every_type.question("one")
     assert isinstance(single, SingleQuestion) and single.points == 1.0 and single.options[1].correct
     number = every_type.question("number")
@@ -89,8 +96,9 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
     Draft202012Validator.check_schema(load_schema("quiz.schema.json"))
     Draft202012Validator.check_schema(load_schema("answers.schema.json"))
-    assert validator("quiz.schema.json").is_valid({"id": "x", "title": "t", "questions": [
-        {"id": "q", "type": "reflection", "prompt": "p"}]})  # fmt: skip
+    assert validator("quiz.schema.json").is_valid(
+        {"id": "x", "title": "t", "questions": [{"id": "q", "type": "reflection", "prompt": "p"}]}
+    )
 
 
 def test_validating_does_not_load_the_slow_iri_checker_and_leaves_it_importable(tmp_path: Path) -> None:
