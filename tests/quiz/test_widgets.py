@@ -118,19 +118,18 @@ def test_show_answer_gives_up_and_explains(view: QuizView) -> None:
     assert words.submit_button.disabled and words.show_button.disabled
 
 
-def test_order_by_keyboard_friendly_move_buttons(view: QuizView) -> None:
+def test_order_by_a_drop_down_per_place_that_swaps(view: QuizView) -> None:
     steps = panel(view, "steps")
     controls = steps.controls
     assert controls.value() != [0, 1, 2]  # learners never start from the answer
-    for item in (0, 1):  # move "first", then "second", to the top
-        controls.list.value = item
-        for _ in range(3):
-            controls.up.click()
-    assert controls.value()[:2] == [1, 0]
-    controls.list.value = 0
-    controls.up.click()
-    assert controls.value() == [0, 1, 2] and controls.list.value == 0
-    assert [label for label, _ in controls.list.options] == ["1. first", "2. second", "3. third"]
+    assert [menu.description for menu in controls.places] == ["Place 1 (first)", "Place 2", "Place 3 (last)"]
+    before = controls.value()
+    controls.places[0].value = 0  # "first" goes to place 1; what was there takes its old place
+    after = controls.value()
+    assert after[0] == 0 and sorted(after) == [0, 1, 2]
+    assert after[before.index(0)] == before[0]
+    controls.places[1].value = 1
+    assert controls.value() == [0, 1, 2] and [m.value for m in controls.places] == [0, 1, 2]
     steps.submit_button.click()
     assert "✔ Correct" in steps.feedback.value
 
@@ -170,8 +169,7 @@ def test_answers_come_back_in_a_new_view_after_a_restart(every_type, view: QuizV
     panel(view, "one").controls.radio.value = 1
     panel(view, "one").submit_button.click()
     panel(view, "words").hint_button.click()
-    panel(view, "steps").controls.list.value = 2
-    panel(view, "steps").controls.down.click()
+    panel(view, "steps").controls.places[2].value = 0
     panel(view, "steps").submit_button.click()
     view.name.value = "Ada"
     order = panel(view, "steps").controls.value()

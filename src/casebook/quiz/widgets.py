@@ -39,7 +39,7 @@ from casebook.quiz.model import (
 )
 from casebook.quiz.passages import BRIEFING, loaded_or_none, resolve
 from casebook.quiz.progress import ProgressStore
-from casebook.quiz.safe_markdown import escape, markdown_html
+from casebook.quiz.safe_markdown import escape, markdown_html, markdown_inline
 from casebook.quiz.shuffling import choice_order
 from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text
 
@@ -47,7 +47,9 @@ from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text
 # wrap, a visible focus ring, and feedback colours of at least 4.5:1 on white; every state also has a
 # word and a symbol, so colour is never the only signal.
 QUIZ_CSS = """<style>
-.casebook-quiz { max-width: 52rem; }
+.casebook-quiz { max-width: 52rem; box-sizing: border-box; }
+.casebook-quiz .widget-html, .casebook-quiz .widget-box { max-width: 100%; box-sizing: border-box; }
+.casebook-quiz .widget-html-content { overflow-wrap: anywhere; }
 .casebook-quiz .casebook-question { border-top: 1px solid #767676; padding: .5rem 0 .75rem; }
 .casebook-quiz .widget-radio-box label, .casebook-quiz .widget-checkbox label.widget-label-basic {
   display: flex; align-items: flex-start; gap: .5rem; white-space: normal; line-height: 1.4;
@@ -73,8 +75,8 @@ class Shared:
     sharing them keeps a ten-question quiz at about a hundred models instead of several hundred."""
 
     def __init__(self) -> None:
-        self.full = widgets.Layout(width="100%")
-        self.plain = widgets.Layout()
+        self.full = widgets.Layout(width="auto")
+        self.plain = widgets.Layout(width="auto")
         self.html = HTMLStyle()
         self.button = widgets.ButtonStyle()
         self.labelled = DescriptionStyle(description_width="initial")
@@ -227,45 +229,49 @@ class ReflectionControls(Controls):
 
 
 class OrderControls(Controls):
-    """A list box showing the learner's current order, and Move up / Move down buttons: choose an
-    item with the arrow keys (or a click), then move it."""
+    """One drop-down per place ("Place 1 (first)", "Place 2", ...), each listing every item.
+
+    Choosing an item for a place swaps it with the item that held that place, so the list is always
+    a complete order. Drop-downs work from the keyboard in JupyterLab (Space or Alt+Down opens one,
+    then arrows and Enter), where a list box's arrow keys are taken by the notebook's shortcuts.
+    """
 
     def __init__(self, items: tuple[str, ...], order: list[int], shared: Shared):
         self.items = items
         self.first_order = list(order)
         self.order = list(order)
-        self.list = widgets.Select(
-            options=self._options(),
-            value=self.order[0],
-            rows=len(items),
-            description="Your order, first at the top",
-            style=shared.labelled,
-            layout=shared.full,
-        )
-        self.up = shared.button_widget("Move up", "arrow-up", "Move the chosen item one place up")
-        self.down = shared.button_widget("Move down", "arrow-down", "Move the chosen item one place down")
-        self.up.on_click(lambda _button: self.move(-1))
-        self.down.on_click(lambda _button: self.move(+1))
-        box = widgets.VBox(
-            [self.list, widgets.HBox([self.up, self.down], layout=shared.plain)], layout=shared.full
-        )
-        super().__init__(box, [self.list, self.up, self.down])
+        options = [(items[i], i) for i in order]
+        last = len(items)
+        self.places = [
+            widgets.Dropdown(
+                options=options,
+                value=item,
+                description=f"Place {n}" + (" (first)" if n == 1 else " (last)" if n == last else ""),
+                style=shared.labelled,
+                layout=shared.full,
+            )
+            for n, item in enumerate(order, start=1)
+        ]
+        self._syncing = False
+        for place, menu in enumerate(self.places):
+            menu.observe(lambda change, place=place: self._chosen(place, change["new"]), names="value")
+        super().__init__(widgets.VBox(self.places, layout=shared.full), list(self.places))
 
-    def _options(self) -> list[tuple[str, int]]:
-        return [(f"{place}. {self.items[i]}", i) for place, i in enumerate(self.order, start=1)]
+    def _chosen(self, place: int, item: int) -> None:
+        """An item was chosen for a place: swap it with the item that was there."""
+        if self._syncing or item == self.order[place]:
+            return
+        other = self.order.index(item)
+        self.order[place], self.order[other] = item, self.order[place]
+        self._show()
 
-    def move(self, step: int) -> None:
-        """Move the chosen item one place up (-1) or down (+1); it stays chosen."""
-        chosen = self.list.value
-        if chosen not in self.order:
-            return
-        place = self.order.index(chosen)
-        target = place + step
-        if not 0 <= target < len(self.order):
-            return
-        self.order[place], self.order[target] = self.order[target], self.order[place]
-        self.list.options = self._options()
-        self.list.value = chosen
+    def _show(self) -> None:
+        self._syncing = True
+        try:
+            for menu, item in zip(self.places, self.order, strict=True):
+                menu.value = item
+        finally:
+            self._syncing = False
 
     def value(self) -> Any:
         return list(self.order)
@@ -273,8 +279,7 @@ class OrderControls(Controls):
     def set_value(self, answer: Any) -> None:
         if isinstance(answer, list) and sorted(answer) == list(range(len(self.items))):
             self.order = list(answer)
-            self.list.options = self._options()
-            self.list.value = self.order[0]
+            self._show()
 
     def clear(self) -> None:
         self.set_value(self.first_order)
@@ -284,32 +289,33 @@ class MatchControls(Controls):
     """One drop-down per term, labelled with the term, listing every definition."""
 
     PROMPT = "Choose a definition…"
+    NONE = -1  # the prompt's value (ipywidgets treats a None value as "nothing selected", shown blank)
 
     def __init__(
         self, terms: tuple[str, ...], definitions: tuple[str, ...], order: list[int], shared: Shared
     ):
-        options: list[tuple[str, int | None]] = [(self.PROMPT, None)]
-        options += [(definitions[i], i) for i in order]
+        options = [(self.PROMPT, self.NONE)] + [(definitions[i], i) for i in order]
         self.menus = [
             widgets.Dropdown(
-                options=options, value=None, description=term, style=shared.labelled, layout=shared.full
+                options=options, value=self.NONE, description=term, style=shared.labelled, layout=shared.full
             )
             for term in terms
         ]
         super().__init__(widgets.VBox(self.menus, layout=shared.full), list(self.menus))
 
     def value(self) -> Any:
-        return [menu.value for menu in self.menus]
+        return [None if menu.value == self.NONE else menu.value for menu in self.menus]
 
     def set_value(self, answer: Any) -> None:
         if isinstance(answer, list) and len(answer) == len(self.menus):
             for menu, chosen in zip(self.menus, answer, strict=True):
+                chosen = self.NONE if chosen is None else chosen
                 if chosen in [value for _, value in menu.options]:
                     menu.value = chosen
 
     def clear(self) -> None:
         for menu in self.menus:
-            menu.value = None
+            menu.value = self.NONE
 
 
 def build_single(question: SingleQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
@@ -334,7 +340,7 @@ def build_text(question: TextQuestion, order: list[int], transcript: Any, shared
 
 
 def build_order(question: OrderQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A list box to reorder."""
+    """A drop-down per place."""
     return OrderControls(question.items, order, shared)
 
 
@@ -505,7 +511,7 @@ class QuestionPanel:
             note = f"<p>{left} attempt{'s' if left != 1 else ''} left.</p>"
         self.feedback.value = feedback_html(result, note)
         self.hints_area.value = "".join(
-            f"<div><strong>💡 Hint {n}:</strong> {markdown_html(hint)}</div>"
+            f"<p><strong>Hint {n}:</strong> {markdown_inline(hint)}</p>"
             for n, hint in enumerate(question.hints[: state.hints], start=1)
         )
         remaining = len(question.hints) - state.hints
