@@ -73,3 +73,25 @@ def test_the_lesson_exported_to_html_shows_the_questions_but_no_answers(
     assert "Restart the kernel and run all cells from the top" in html  # an option, shown
     assert "The kernel forgets everything" not in html  # its feedback, not shown
     assert "signed on 1 August 1975" not in html  # an explanation, not shown
+
+
+def test_answers_survive_a_kernel_restart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answer = new_notebook(
+        cells=[
+            new_code_cell(
+                "from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\n"
+                "p = quiz.panels[3]\np.controls.text.value = 'Helsinki Final Act'\np.submit_button.click()"
+            )
+        ]
+    )
+    run(answer, tmp_path, monkeypatch)
+    again = new_notebook(
+        cells=[
+            new_code_cell(
+                "from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\np = quiz.panels[3]\n"
+                "print(repr(p.controls.text.value), p.submit_button.disabled)\nprint(p.feedback.value)"
+            )
+        ]
+    )
+    text = stream_text(run(again, tmp_path, monkeypatch).cells[0])
+    assert "'Helsinki Final Act' True" in text and "✔ Correct" in text
