@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from casebook.problems import Problem
 from casebook.quiz.model import PassageRef
 from casebook.quiz.normalise import comparison_key
 from casebook.quiz.passages import BRIEFING
+
+# How a check reports a problem: the field path, and the message.
+Report = Callable[[tuple[Any, ...], str], None]
 
 
 def semantic_problems(
@@ -64,7 +68,7 @@ def _strings(value: Any) -> list[tuple[int, str]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _duplicates(values: list[tuple[int, str]], path: tuple[Any, ...], what: str, report: Any) -> None:
+def _duplicates(values: list[tuple[int, str]], path: tuple[Any, ...], what: str, report: Report) -> None:
     seen: dict[str, int] = {}
     for index, text in values:
         key = comparison_key(text)
@@ -74,7 +78,7 @@ def _duplicates(values: list[tuple[int, str]], path: tuple[Any, ...], what: str,
             seen[key] = index
 
 
-def _check_choice(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_choice(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     options = _dicts(question.get("options"))
     if not options:
         return
@@ -100,7 +104,7 @@ def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     has_answer, has_range = "answer" in question, "range" in question
     if has_answer == has_range:
         report(
@@ -134,7 +138,7 @@ def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Any)
             )
 
 
-def _check_text(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_text(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     accept = _strings(question.get("accept"))
     pattern = question.get("pattern")
     if "accept" not in question and "pattern" not in question:
@@ -154,11 +158,11 @@ def _check_text(question: dict[str, Any], path: tuple[Any, ...], report: Any) ->
             report((*path, "wrong", index, "answer"), f"'{answer}' is both accepted and listed as wrong")
 
 
-def _check_order(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_order(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     _duplicates(_strings(question.get("items")), (*path, "items"), "item", report)
 
 
-def _check_match(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_match(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     pairs = _dicts(question.get("pairs"))
     terms = [(i, p["term"]) for i, p in pairs if isinstance(p.get("term"), str)]
     _duplicates(terms, (*path, "pairs"), "term", report)
@@ -170,7 +174,7 @@ def _check_match(question: dict[str, Any], path: tuple[Any, ...], report: Any) -
             report((*path, "distractors", index), f"the distractor '{text}' is also a right definition")
 
 
-def _check_evidence(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_evidence(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     _check_choice(question, path, report)
     seen: dict[tuple[Any, Any], int] = {}
     for index, option in _dicts(question.get("options")):
@@ -183,13 +187,13 @@ def _check_evidence(question: dict[str, Any], path: tuple[Any, ...], report: Any
                 seen[key] = index
 
 
-def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: Any) -> None:
+def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     for name in ("points", "attempts"):
         if name in question:
             report((*path, name), f"reflection questions are not graded: remove '{name}'")
 
 
-def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Any, transcript: Any) -> None:
+def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: Any) -> None:
     from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem
 
     if transcript is BRIEFING:

@@ -30,7 +30,8 @@ from casebook.quiz.model import (
 from casebook.quiz.passages import BRIEFING
 from casebook.quiz.schema import load_schema, validator
 
-Path_ = tuple[Any, ...]
+# A field's place in the document: keys and list indices, e.g. ("questions", 2, "options").
+FieldPath = tuple[Any, ...]
 
 
 class QuizNotFound(FileNotFoundError):
@@ -85,10 +86,10 @@ class LineMap:
     """The line (from 1) of every key and value in a YAML document, by field path."""
 
     def __init__(self) -> None:
-        self.values: dict[Path_, int] = {}
-        self.keys: dict[Path_, int] = {}
+        self.values: dict[FieldPath, int] = {}
+        self.keys: dict[FieldPath, int] = {}
 
-    def line(self, path: Path_) -> int | None:
+    def line(self, path: FieldPath) -> int | None:
         """The line of the field at ``path``, or of its nearest parent that has one."""
         path = tuple(path)
         while True:
@@ -101,7 +102,9 @@ class LineMap:
             path = path[:-1]
 
 
-def _walk(node: yaml.Node, path: Path_, lines: LineMap, duplicates: list[tuple[Path_, int, int]]) -> None:
+def _walk(
+    node: yaml.Node, path: FieldPath, lines: LineMap, duplicates: list[tuple[FieldPath, int, int]]
+) -> None:
     lines.values[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -145,7 +148,7 @@ def read_yaml(path: Path) -> tuple[Any, LineMap, list[Problem]]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         return None, lines, [_yaml_problem(file, exc)]
-    duplicates: list[tuple[Path_, int, int]] = []
+    duplicates: list[tuple[FieldPath, int, int]] = []
     if node is not None:
         _walk(node, (), lines, duplicates)
     problems = [
@@ -173,7 +176,7 @@ def _yaml_problem(file: str, exc: yaml.YAMLError) -> Problem:
     return Problem(file, message, line=mark.line + 1 if mark is not None else None)
 
 
-def field_name(path: Path_) -> str:
+def field_name(path: FieldPath) -> str:
     """A field path in the form quiz authors read: ``questions[2].options[0].text``."""
     out = ""
     for part in path:
@@ -256,7 +259,7 @@ def _schema_problems(file: str, data: Any, lines: LineMap) -> list[Problem]:
 
 
 def _unknown_field(
-    file: str, lines: LineMap, path: Path_, name: str, allowed: list[str], qtype: str | None
+    file: str, lines: LineMap, path: FieldPath, name: str, allowed: list[str], qtype: str | None
 ) -> Problem:
     close = difflib.get_close_matches(str(name), allowed, n=1)
     message = f"unknown field '{name}'"
@@ -266,7 +269,7 @@ def _unknown_field(
     return Problem(file, message, field=field_name((*path, name)), line=lines.line((*path, name)))
 
 
-def _schema_problem(file: str, lines: LineMap, path: Path_, error: Any) -> list[Problem]:
+def _schema_problem(file: str, lines: LineMap, path: FieldPath, error: Any) -> list[Problem]:
     validator, value = error.validator, error.instance
     field = field_name(path) or None
     line = lines.line(path)
