@@ -1,0 +1,109 @@
+"""Mentions across a transcript's turns: numbers, dates, quotations and markers, each with its place.
+
+The finders (``numbers``, ``dates``, ``quotes``, ``hedges``) work on one string; this module runs them on
+every turn and turns their local offsets into :class:`~casebook.transcript.model.Mention` objects that
+carry the turn index, the sentence index, offsets into the original text and the sentence as context.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from casebook.transcript.dates import find_dates
+from casebook.transcript.hedges import KINDS, find_markers
+from casebook.transcript.model import DateMention, MarkerMention, NumberMention, QuoteMention, Turn
+from casebook.transcript.numbers import find_numbers
+from casebook.transcript.quotes import find_quotes
+from casebook.transcript.segment import normalize
+
+
+class _Place:
+    """Finds the sentence a turn offset falls in."""
+
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+        self.spans = turn.sentence_spans
+        self.starts = [start - turn.start for start, _ in self.spans]
+
+    def sentence(self, local: int) -> tuple[int, str]:
+        index = max(0, bisect_right(self.starts, local) - 1)
+        if not self.spans:
+            return 0, ""
+        start, end = self.spans[index]
+        return index, normalize(self.turn.text[start - self.turn.start : end - self.turn.start])
+
+
+def _text(turn: Turn, start: int, end: int) -> str:
+    return normalize(turn.text[start:end])
+
+
+def dates(turns: Sequence[Turn]) -> list[DateMention]:
+    """Every date and time word in the turns (kinds as in ``casebook.transcript.dates``)."""
+    found = []
+    for turn in turns:
+        place = _Place(turn)
+        for d in find_dates(turn.text):
+            sentence, context = place.sentence(d.start)
+            found.append(
+                DateMention(
+                    _text(turn, d.start, d.end), d.kind, turn.index, sentence, turn.start + d.start,
+                    turn.start + d.end, context, d.year, d.month, d.day,
+                )
+            )  # fmt: skip
+    return found
+
+
+def numbers(turns: Sequence[Turn]) -> list[NumberMention]:
+    """Every number in the turns that is not part of a date (kinds as in ``casebook.transcript.numbers``)."""
+    found = []
+    for turn in turns:
+        place = _Place(turn)
+        taken = [(d.start, d.end) for d in find_dates(turn.text)]
+        for n in find_numbers(turn.text, taken):
+            sentence, context = place.sentence(n.start)
+            found.append(
+                NumberMention(
+                    _text(turn, n.start, n.end), n.kind, turn.index, sentence, turn.start + n.start,
+                    turn.start + n.end, context, n.value, n.upper, n.qualifier,
+                )
+            )  # fmt: skip
+    return found
+
+
+def quotes(turns: Sequence[Turn]) -> list[QuoteMention]:
+    """Every quotation in the turns (kinds as in ``casebook.transcript.quotes``)."""
+    found = []
+    for turn in turns:
+        place = _Place(turn)
+        for q in find_quotes(turn.text):
+            sentence, context = place.sentence(q.start)
+            found.append(
+                QuoteMention(
+                    _text(turn, q.start, q.end), q.kind, turn.index, sentence, turn.start + q.start,
+                    turn.start + q.end, context,
+                )
+            )  # fmt: skip
+    return found
+
+
+def markers(turns: Sequence[Turn], kinds: Sequence[str] = KINDS) -> list[MarkerMention]:
+    """Every hedging, attribution or distancing marker of the given ``kinds`` in the turns."""
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown marker kind {unknown[0]!r}: choose from {', '.join(KINDS)}")
+    found = []
+    for turn in turns:
+        place = _Place(turn)
+        skip = [(d.start, d.end) for d in find_dates(turn.text) if d.kind != "relative"]
+        for m in find_markers(turn.text, skip):
+            if m.kind not in kinds:
+                continue
+            sentence, context = place.sentence(m.start)
+            found.append(
+                MarkerMention(
+                    _text(turn, m.start, m.end), m.kind, turn.index, sentence, turn.start + m.start,
+                    turn.start + m.end, context, m.marker,
+                )
+            )  # fmt: skip
+    return found
