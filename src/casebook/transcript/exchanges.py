@@ -14,8 +14,9 @@ How turns are grouped, in order:
   remarks) belong to no exchange either.
 - The questioner's name and outlet come from the announcement: the moderator turns just before a live
   question, or the submitted question's own turn before its quotation. Names are two to four capitalised
-  words after "question from", "question:", "line of", "go to" or "from"; the outlet is what follows
-  "from", "of", "with" or "at" up to the next punctuation, as printed ("Direkt36 in Hungary").
+  words after "question from", a colon ("live question: Alex Raufoglu"), "line of", "go to" or "from";
+  the outlet is what follows "from", "of", "with" or "at" up to the next punctuation, as printed
+  ("Direkt36 in Hungary").
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from casebook.transcript.quotes import find_quotes
 from casebook.transcript.segment import normalize
 
 _TRIGGER = re.compile(
-    r"(?:\bquestions?\s+(?:now\s+|comes\s+|coming\s+)?from|\bquestion\s*:|\bline\s+of|\bgo\s+to|"
+    r"(?:\bquestions?\s+(?:now\s+|comes\s+|coming\s+)?from|:|\bline\s+of|\bgo\s+to|"
     r"\bgoing\s+to|\bturn\s+to|\bhear\s+from|\bfrom)\s+",
     re.IGNORECASE,
 )
