@@ -157,6 +157,7 @@ def build_exchanges(turns: Sequence[Turn]) -> list[Exchange]:
                 announced_in=announced_in,
                 question=question,
                 answer=" ".join(turns[i].plain for i in draft.answer_turns),
+                answer_words=sum(turns[i].words for i in draft.answer_turns),
             )
         )
     return exchanges

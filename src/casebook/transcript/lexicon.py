@@ -84,9 +84,15 @@ def load_lexicon_file(path: Path, required: Sequence[str] = ()) -> Lexicon:
 
 @cache
 def shipped(name: str) -> Lexicon:
-    """One of the word lists shipped with the package (``labels.json``, ``markers.json``, ...), cached."""
-    with resources.as_file(resources.files("casebook.transcript").joinpath(name)) as path:
-        return load_lexicon_file(path, REQUIRED_GROUPS.get(name, ()))
+    """One of the word lists shipped with the package (``labels.json``, ``markers.json``, ...), cached.
+
+    Shipped lists are checked against the schema by the test suite, not at run time: importing jsonschema
+    costs seconds, more than a lesson should wait to read a transcript. Edited copies go through
+    :func:`load_lexicon_file`, which checks them.
+    """
+    text = resources.files("casebook.transcript").joinpath(name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {group: tuple(value["phrases"]) for group, value in data.items() if group != "about"}
 
 
 def fold(text: str) -> str:

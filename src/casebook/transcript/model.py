@@ -140,6 +140,7 @@ class Exchange:
     ``mode`` is "live" (a questioner's own turn) or "submitted" (read out by the moderator, whose turn is
     then the question). ``questioner`` and ``outlet`` come from the moderator's announcement, as printed,
     or are None. ``question`` is the question's words: for submitted questions, the quoted words.
+    ``answer_words`` counts the answer turns' words as ``Turn.words`` does (notes left out).
     """
 
     index: int
@@ -152,15 +153,11 @@ class Exchange:
     announced_in: int | None
     question: str
     answer: str
-
-    @property
-    def answer_words(self) -> int:
-        """How many words the answer has."""
-        return word_count(self.answer)
+    answer_words: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field, plus ``answer_words``."""
-        return {**asdict(self), "answer_words": self.answer_words}
+        """A JSON-ready dict of every field."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
