@@ -47,33 +47,47 @@ _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _END = r"(?![\w])"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}{_END})?")),
-    ("day", re.compile(rf"(?<![\w.,])\b{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}{_END})?")),
-    ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}{_END}")),
+# (kind, pattern, what the text must contain for the pattern to be worth trying)
+_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?:,?\s+{_YEAR}{_END})?"), "month digit"),
+    (
+        "day",
+        re.compile(rf"(?<![\w.,])\b{_DAY}\s+(?:of\s+)?{_MONTH}{_END}(?:,?\s+{_YEAR}{_END})?"),
+        "month digit",
+    ),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}{_END}"), "month digit"),
     (
         "month",
         re.compile(
             rf"\b(?:[Ii]n|[Bb]y|[Oo]f|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)"
             rf"[\s-]+(?P<span>{_MONTH}){_END}(?!\s+\d)"
         ),
+        "month",
     ),
     (
         "date",
         re.compile(
             r"(?<![\w/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)(?![\w/])"
         ),
+        "digit",
     ),
     (
         "date",
         re.compile(
             r"(?<![\w/.-])(?P<year>(?:18|19|20)\d\d)-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])(?![\w-])"
         ),
+        "digit",
     ),
-    ("decade", re.compile(r"(?<![\w$€£.,/-])(?P<year>1[89]\d0|20\d0)['’]?s\b")),
-    ("weekday", re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
-    ("year", re.compile(rf"(?<![\w$€£.,/:-]){_YEAR}(?![\w%/-]|[.,:]\d|\s*(?:percent|per cent)\b)")),
+    ("decade", re.compile(r"(?<![\w$€£.,/-])(?P<year>1[89]\d0|20\d0)['’]?s\b"), "digit"),
+    ("weekday", re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"), "day"),
+    ("year", re.compile(rf"(?<![\w$€£.,/:-]){_YEAR}(?![\w%/-]|[.,:]\d|\s*(?:percent|per cent)\b)"), "digit"),
 )
+# Cheap searches that rule whole groups of patterns out for a text.
+_HINTS = {
+    "month": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "digit": re.compile(r"\d"),
+    "day": re.compile(r"day"),
+}
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,10 @@ def _read(kind: str, match: re.Match[str]) -> FoundDate | None:
 def find_dates(text: str) -> list[FoundDate]:
     """Every date and time word in ``text``, in order, without overlaps (see the module docstring)."""
     found: list[FoundDate] = []
-    for kind, pattern in _PATTERNS:
+    present = {hint for hint, pattern in _HINTS.items() if pattern.search(text)}
+    for kind, pattern, needs in _PATTERNS:
+        if not present.issuperset(needs.split()):
+            continue
         for match in pattern.finditer(text):
             date = _read(kind, match)
             if date is not None:

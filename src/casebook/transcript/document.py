@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from casebook.transcript import extract
+from casebook.transcript.dates import FoundDate
 from casebook.transcript.exchanges import build_exchanges
 from casebook.transcript.hedges import KINDS
 from casebook.transcript.kwic import KwicLine, find_kwic
@@ -89,8 +90,12 @@ class Transcript:
         return list(self._exchanges)
 
     @cached_property
+    def _turn_dates(self) -> list[list[FoundDate]]:
+        return extract.turn_dates(self.turns)
+
+    @cached_property
     def _numbers(self) -> tuple[NumberMention, ...]:
-        return tuple(extract.numbers(self.turns))
+        return tuple(extract.numbers(self.turns, self._turn_dates))
 
     def numbers(self) -> list[NumberMention]:
         """Every number said in the turns, outside dates, with its value, qualifier and sentence."""
@@ -98,7 +103,7 @@ class Transcript:
 
     @cached_property
     def _dates(self) -> tuple[DateMention, ...]:
-        return tuple(extract.dates(self.turns))
+        return tuple(extract.dates(self.turns, self._turn_dates))
 
     def dates(self) -> list[DateMention]:
         """Every date and time word in the turns ("May 24th, 2021", "August 2020", "last week")."""
@@ -114,7 +119,7 @@ class Transcript:
 
     @cached_property
     def _hedges(self) -> tuple[MarkerMention, ...]:
-        return tuple(extract.markers(self.turns))
+        return tuple(extract.markers(self.turns, found_dates=self._turn_dates))
 
     def hedges(self, kinds: Sequence[str] = KINDS) -> list[MarkerMention]:
         """Hedging, attribution and distancing markers (``kinds`` picks some of the three)."""

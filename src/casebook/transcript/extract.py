@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from casebook.transcript.dates import find_dates
+from casebook.transcript.dates import FoundDate, find_dates
 from casebook.transcript.hedges import KINDS, find_markers
 from casebook.transcript.model import DateMention, MarkerMention, NumberMention, QuoteMention, Turn
 from casebook.transcript.numbers import find_numbers
@@ -38,12 +38,18 @@ def _text(turn: Turn, start: int, end: int) -> str:
     return normalize(turn.text[start:end])
 
 
-def dates(turns: Sequence[Turn]) -> list[DateMention]:
+def turn_dates(turns: Sequence[Turn]) -> list[list[FoundDate]]:
+    """The dates of each turn (offsets within the turn): numbers and markers skip them, so find them once."""
+    return [find_dates(turn.text) for turn in turns]
+
+
+def dates(turns: Sequence[Turn], found_dates: Sequence[list[FoundDate]] | None = None) -> list[DateMention]:
     """Every date and time word in the turns (kinds as in ``casebook.transcript.dates``)."""
+    found_dates = turn_dates(turns) if found_dates is None else found_dates
     found = []
-    for turn in turns:
+    for turn, turn_found in zip(turns, found_dates, strict=True):
         place = _Place(turn)
-        for d in find_dates(turn.text):
+        for d in turn_found:
             sentence, context = place.sentence(d.start)
             found.append(
                 DateMention(
@@ -54,12 +60,15 @@ def dates(turns: Sequence[Turn]) -> list[DateMention]:
     return found
 
 
-def numbers(turns: Sequence[Turn]) -> list[NumberMention]:
+def numbers(
+    turns: Sequence[Turn], found_dates: Sequence[list[FoundDate]] | None = None
+) -> list[NumberMention]:
     """Every number in the turns that is not part of a date (kinds as in ``casebook.transcript.numbers``)."""
+    found_dates = turn_dates(turns) if found_dates is None else found_dates
     found = []
-    for turn in turns:
+    for turn, turn_found in zip(turns, found_dates, strict=True):
         place = _Place(turn)
-        taken = [(d.start, d.end) for d in find_dates(turn.text)]
+        taken = [(d.start, d.end) for d in turn_found]
         for n in find_numbers(turn.text, taken):
             sentence, context = place.sentence(n.start)
             found.append(
@@ -87,15 +96,20 @@ def quotes(turns: Sequence[Turn]) -> list[QuoteMention]:
     return found
 
 
-def markers(turns: Sequence[Turn], kinds: Sequence[str] = KINDS) -> list[MarkerMention]:
+def markers(
+    turns: Sequence[Turn],
+    kinds: Sequence[str] = KINDS,
+    found_dates: Sequence[list[FoundDate]] | None = None,
+) -> list[MarkerMention]:
     """Every hedging, attribution or distancing marker of the given ``kinds`` in the turns."""
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise ValueError(f"unknown marker kind {unknown[0]!r}: choose from {', '.join(KINDS)}")
+    found_dates = turn_dates(turns) if found_dates is None else found_dates
     found = []
-    for turn in turns:
+    for turn, turn_found in zip(turns, found_dates, strict=True):
         place = _Place(turn)
-        skip = [(d.start, d.end) for d in find_dates(turn.text) if d.kind != "relative"]
+        skip = [(d.start, d.end) for d in turn_found if d.kind != "relative"]
         for m in find_markers(turn.text, skip):
             if m.kind not in kinds:
                 continue
