@@ -1,11 +1,13 @@
 """How parsing time grows with the size of a transcript: it should grow linearly.
 
-The kit's briefing is scaled up by repeating its turns (banner and footer once, so every copy is parsed
-as turns) 1, 10 and 100 times, and to about 50 MB. For each size it reports seconds per MB for
-``parse()`` and, up to 100x, for every analysis (sentences, numbers, dates, quotes, hedges, exchanges,
-quirks, stats); then the ratio of each size's time per MB to the 1x time per MB (about 1 means linear)
-and the ratio to a floor measured on the same text in the same run (one regex pass over every word).
-Nothing here passes or fails on time; read the ratios.
+Two layouts, each scaled up from the kit's briefing: "turns" repeats its turns (banner and footer once,
+so every copy is parsed as turns) 1, 10 and 100 times and to about 50 MB; "one turn" puts all its words
+under a single label, 1, 10 and 100 times (a transcript whose labels were lost: every finder then works
+on one long text). For each size it reports seconds per MB for ``parse()`` and, up to 100x, for parse
+plus every analysis (sentences, numbers, dates, quotes, hedges, exchanges, quirks, stats), each as a
+ratio to a floor timed on the same text in the same run (one regex pass over every word), and that
+ratio's growth over its 1x value (about 1 at every size means linear). Nothing here passes or fails on
+time; read the ratios.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ def scaled(copies: int) -> str:
     return source[:body_start] + (source[body_start:body_end] + "\n\n") * copies + source[body_end:]
 
 
+def one_turn(copies: int) -> str:
+    """Every word of the briefing's turns under one label, ``copies`` times."""
+    seed = load_briefing()
+    return "MODERATOR: " + ("\n\n".join(turn.text for turn in seed.turns) + "\n\n") * copies
+
+
 def best_of(repeats: int, work: Callable[[], object]) -> float:
     """The fastest of ``repeats`` runs of ``work``, in seconds."""
     times = []
@@ -53,39 +61,42 @@ def analyse(text: str) -> Transcript:
 def main() -> int:
     """Print the table of times and ratios."""
     one_copy_mb = len(scaled(1).encode("utf-8")) / 2**20
-    sizes = [
-        ("1x", 1),
-        ("10x", 10),
-        ("100x", 100),
-        (f"~{TARGET_MB} MB", max(1, round(TARGET_MB / one_copy_mb))),
+    big = max(1, round(TARGET_MB / one_copy_mb))
+    cases: list[tuple[str, str, Callable[[], str], bool]] = [
+        ("turns", "1x", lambda: scaled(1), True),
+        ("turns", "10x", lambda: scaled(10), True),
+        ("turns", "100x", lambda: scaled(100), True),
+        ("turns", f"~{TARGET_MB} MB", lambda: scaled(big), False),  # every analysis would take minutes
+        ("one turn", "1x", lambda: one_turn(1), True),
+        ("one turn", "10x", lambda: one_turn(10), True),
+        ("one turn", "100x", lambda: one_turn(100), True),
     ]
     print(
-        f"{'size':>8} {'MB':>6} {'turns':>6} {'floor s/MB':>10} {'parse s/MB':>10} {'parse/floor':>11} "
-        f"{'growth':>6} {'all s/MB':>8} {'all/floor':>9} {'growth':>6}"
+        f"{'layout':>8} {'size':>8} {'MB':>6} {'turns':>6} {'floor s/MB':>10} {'parse s/MB':>10} "
+        f"{'parse/floor':>11} {'growth':>6} {'all/floor':>9} {'growth':>6}"
     )
     base: dict[str, float] = {}
-    for name, copies in sizes:
-        text = scaled(copies)
+    for layout, size, make, analyses in cases:
+        text = make()
         mb = len(text.encode("utf-8")) / 2**20
-        repeats = 5 if copies <= 10 else (3 if copies <= 100 else 1)
+        repeats = 1 if mb > 10 else 3
         floor = best_of(repeats, lambda text=text: _WORD.findall(text)) / mb
         parse_ratio = best_of(repeats, lambda text=text: parse(text)) / mb / floor
-        base.setdefault("parse", parse_ratio)
-        turns = len(parse(text).turns)
+        base.setdefault(f"{layout} parse", parse_ratio)
         row = (
-            f"{name:>8} {mb:>6.1f} {turns:>6} {floor:>10.4f} {parse_ratio * floor:>10.3f} "
-            f"{parse_ratio:>11.1f} {parse_ratio / base['parse']:>6.2f}"
+            f"{layout:>8} {size:>8} {mb:>6.1f} {len(parse(text).turns):>6} {floor:>10.4f} "
+            f"{parse_ratio * floor:>10.3f} {parse_ratio:>11.1f} {parse_ratio / base[f'{layout} parse']:>6.2f}"
         )
-        if copies <= 100:  # every analysis on 50 MB would take minutes: 1x to 100x show the trend
+        if analyses:
             all_ratio = best_of(repeats, lambda text=text: analyse(text)) / mb / floor
-            base.setdefault("all", all_ratio)
-            row += f" {all_ratio * floor:>8.3f} {all_ratio:>9.1f} {all_ratio / base['all']:>6.2f}"
+            base.setdefault(f"{layout} all", all_ratio)
+            row += f" {all_ratio:>9.1f} {all_ratio / base[f'{layout} all']:>6.2f}"
         print(row, flush=True)
     print(
         "floor: one regex pass over every word of the same text, timed in the same run.\n"
-        "parse/floor, all/floor: time per MB over the floor's time per MB. growth: that ratio over its 1x\n"
-        "value; near 1 at every size means time grows linearly with size (dividing by the floor cancels the\n"
-        "machine's speed, its load and its caches). 'all' is parse plus every analysis."
+        "parse/floor, all/floor: time per MB over the floor's time per MB ('all' is parse plus every\n"
+        "analysis). growth: that ratio over its 1x value in the same layout; near 1 at every size means\n"
+        "time grows linearly with size (dividing by the floor cancels the machine's speed and load)."
     )
     return 0
 

@@ -73,7 +73,7 @@ class Transcript:
             has = f"{len(spans)} sentences (0-{len(spans) - 1})" if spans else "no sentences"
             raise LookupError(f"turn {turn} has no sentence {index}: it has {has}")
         start, end = spans[index]
-        return Sentence(turn, index, self.turns[turn].sentences[index], start, end)
+        return Sentence(turn, index, self.turns[turn]._sentence_texts[index], start, end)
 
     def passage(self, turn: int, sentence: int | None = None) -> str:
         """The text a quiz reference points at: one sentence, or the whole turn (whitespace-normalised)."""

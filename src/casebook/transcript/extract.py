@@ -25,13 +25,17 @@ class _Place:
         self.turn = turn
         self.spans = turn.sentence_spans
         self.starts = [start - turn.start for start, _ in self.spans]
+        self.texts: dict[int, str] = {}  # each sentence normalised once, however many mentions it holds
 
     def sentence(self, local: int) -> tuple[int, str]:
-        index = max(0, bisect_right(self.starts, local) - 1)
+        """The index and text of the sentence holding turn offset ``local``."""
         if not self.spans:
             return 0, ""
-        start, end = self.spans[index]
-        return index, normalize(self.turn.text[start - self.turn.start : end - self.turn.start])
+        index = max(0, bisect_right(self.starts, local) - 1)
+        if index not in self.texts:
+            start, end = self.spans[index]
+            self.texts[index] = normalize(self.turn.text[start - self.turn.start : end - self.turn.start])
+        return index, self.texts[index]
 
 
 def _text(turn: Turn, start: int, end: int) -> str:

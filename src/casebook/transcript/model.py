@@ -48,10 +48,14 @@ class Turn:
         """Each sentence's (start, end) offsets into the original text."""
         return tuple((self.start + s, self.start + e) for s, e in sentence_spans(self.text))
 
+    @cached_property
+    def _sentence_texts(self) -> tuple[str, ...]:
+        return tuple(normalize(self.text[s - self.start : e - self.start]) for s, e in self.sentence_spans)
+
     @property
     def sentences(self) -> list[str]:
         """This turn's sentences in order, whitespace-normalised (see ``segment`` for the rules)."""
-        return [normalize(self.text[s - self.start : e - self.start]) for s, e in self.sentence_spans]
+        return list(self._sentence_texts)
 
     @property
     def plain(self) -> str:

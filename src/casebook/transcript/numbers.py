@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casebook.transcript.lexicon import phrase_alternatives, shipped
+from casebook.transcript.spans import Spans
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -104,10 +105,6 @@ def _qualifier() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?P<q>" + alternatives + r")\s+$", re.IGNORECASE)
 
 
-def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(start < t_end and t_start < end for t_start, t_end in taken)
-
-
 def find_numbers(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[FoundNumber]:
     """Every number in ``text`` outside the ``taken`` spans, in order, without overlaps."""
     found: list[FoundNumber] = []
@@ -118,11 +115,11 @@ def find_numbers(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Found
             upper = value_of(groups["b"]) if groups.get("b") else None
             found.append(FoundNumber(match.start(), match.end(), kind, value, upper))
     kept: list[FoundNumber] = []
-    taken_sorted = sorted(taken)
+    skip = Spans(taken)
     for number in sorted(found, key=lambda n: (n.start, -(n.end - n.start))):
         if kept and number.start < kept[-1].end:
             continue
-        if _overlaps(number.start, number.end, taken_sorted):
+        if skip.overlaps(number.start, number.end):
             continue
         before = _qualifier().search(text, max(0, number.start - 30), number.start)
         qualifier = " ".join(before.group("q").lower().split()) if before else None

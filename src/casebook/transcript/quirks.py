@@ -28,7 +28,7 @@ from casebook.transcript.dates import find_dates
 from casebook.transcript.lexicon import phrase_pattern, shipped
 from casebook.transcript.model import Metadata, Quirk, Turn
 
-_MISSING = re.compile(r"\b(?:at|to|via|e-?mail|visit|contact)[ \t\xa0]*[ \t\xa0]{2,}(?=[A-Z])", re.IGNORECASE)
+_MISSING = re.compile(r"\b(?:at|to|via|e-?mail|visit|contact)[ \t\xa0]{2,}(?=[A-Z])", re.IGNORECASE)
 _FIRST_WORDS = 8
 
 

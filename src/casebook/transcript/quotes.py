@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casebook.transcript.spans import Spans
+
 MAX_QUOTE = 3000
 
 _SPOKEN = re.compile(
@@ -69,23 +71,20 @@ def _marked(text: str) -> list[tuple[int, int, int, int]]:
 
 def find_quotes(text: str) -> list[FoundQuote]:
     """Every quotation in ``text``, in order, without overlaps (see the module docstring)."""
-    claimed: list[tuple[int, int, FoundQuote]] = []
     marked = _marked(text)
+    marked_at = {quote[0]: quote for quote in marked}
+    claimed: list[tuple[int, int, FoundQuote]] = []  # (outer start, outer end, quotation)
     for match in _QUOTE_UNQUOTE.finditer(text):
-        following = next((m for m in marked if m[0] == match.end()), None)
+        following = marked_at.get(match.end())
         if following:
-            claimed.append(
-                (match.start(), following[1], FoundQuote(following[2], following[3], "quote-unquote"))
-            )
-        else:
-            word = _NEXT_WORD.match(text, match.end())
-            if word:
-                claimed.append(
-                    (match.start(), word.end(), FoundQuote(word.start(), word.end(), "quote-unquote"))
-                )
+            quote = FoundQuote(following[2], following[3], "quote-unquote")
+            claimed.append((match.start(), following[1], quote))
+        elif word := _NEXT_WORD.match(text, match.end()):
+            claimed.append((match.start(), word.end(), FoundQuote(word.start(), word.end(), "quote-unquote")))
+    quote_unquote = Spans((start, end) for start, end, _ in claimed)
     pos = 0
     while (match := _SPOKEN.search(text, pos)) is not None:
-        if _QUOTE_UNQUOTE.match(text, match.start()) or any(s <= match.start() < e for s, e, _ in claimed):
+        if _QUOTE_UNQUOTE.match(text, match.start()) or quote_unquote.covers(match.start()):
             pos = match.start() + 1  # "quote/unquote" is not the start of a spoken quotation
             continue
         group = "q" if match.group("q") is not None else "q2"
@@ -93,7 +92,8 @@ def find_quotes(text: str) -> list[FoundQuote]:
         if inner:
             claimed.append((match.start(), match.end(), FoundQuote(inner[0], inner[1], "spoken")))
         pos = match.end()
+    taken = Spans((start, end) for start, end, _ in claimed)
     for outer_start, outer_end, start, end in marked:
-        if not any(outer_start < e and s < outer_end for s, e, _ in claimed):
+        if not taken.overlaps(outer_start, outer_end):
             claimed.append((outer_start, outer_end, FoundQuote(start, end, "marks")))
     return [quote for _, _, quote in sorted(claimed, key=lambda c: c[0])]

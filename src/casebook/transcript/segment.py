@@ -31,7 +31,8 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SENTENCE_END = re.compile(r"(?:[.?!…]+)[\"”’)\]]*(?=\s)")
+# Only from the first mark of a run ("?!", "..."), so a long run of dots is read once, not once per dot.
+_SENTENCE_END = re.compile(r"(?<![.?!…])[.?!…]+[\"”’)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_]+(?:[’'.,\-][^\W_]+)*")
