@@ -23,6 +23,7 @@ from pathlib import Path
 
 from casebook.paths import data_dir
 from casebook.transcript.document import Transcript
+from casebook.transcript.kwic import KwicLine
 from casebook.transcript.model import (
     Annotation,
     DateMention,
@@ -38,6 +39,7 @@ from casebook.transcript.model import (
 )
 from casebook.transcript.parser import parse
 from casebook.transcript.source import TranscriptFileError, read_text
+from casebook.transcript.stats import SpeakerStats, Stats
 
 BRIEFING = ("briefing", "transcript.txt")
 
@@ -45,6 +47,7 @@ __all__ = [
     "Annotation",
     "DateMention",
     "Exchange",
+    "KwicLine",
     "MarkerMention",
     "Mention",
     "Metadata",
@@ -52,6 +55,8 @@ __all__ = [
     "Quirk",
     "QuoteMention",
     "Sentence",
+    "SpeakerStats",
+    "Stats",
     "Transcript",
     "TranscriptFileError",
     "Turn",

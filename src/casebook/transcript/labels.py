@@ -67,7 +67,7 @@ def role_of(speaker: str, lexicon: Lexicon | None = None) -> str:
 
 
 def _boundary(text: str, pos: int) -> str | None:
-    """ "line" if ``pos`` starts a line, "sentence" if it follows a sentence end and a space, else None."""
+    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space) or None."""
     i = pos
     while i > 0 and text[i - 1] in _HORIZONTAL_SPACE:
         i -= 1
@@ -116,7 +116,7 @@ class _Rules:
         return "briefer"
 
     def kind(self, candidate: str) -> str | None:
-        """ "sure" for a label accepted anywhere, "name" for a plain name, None for no label."""
+        """How ``candidate`` may be a label: "sure" (anywhere), "name" (a plain name) or None (never)."""
         core = _TRAILING_NOTE.sub("", candidate)
         words = core.split()
         if not 1 <= len(words) <= MAX_WORDS:

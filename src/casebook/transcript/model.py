@@ -6,7 +6,7 @@ Every offset (``start``, ``end``) points into the ORIGINAL text given to :func:`
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import Any, Literal
 
@@ -191,7 +191,7 @@ class Metadata:
     header: tuple[str, ...] = ()
     end_mark: str | None = None
     footer: tuple[str, ...] = ()
-    related: tuple[str, ...] = field(default_factory=tuple)
+    related: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
