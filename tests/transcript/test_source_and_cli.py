@@ -109,6 +109,7 @@ def test_cli_quirks(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "[repeated-speaker] Turn 3 (MODERATOR" in out
     assert out.count("[gap]") == 3
+    assert out.rstrip().endswith("7 quirks.")
 
 
 @pytest.mark.parametrize(

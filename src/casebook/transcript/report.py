@@ -69,14 +69,14 @@ def quirks_listing(transcript: Transcript) -> str:
     return "\n".join(f"- [{q.kind}] {q.message}" for q in quirks)
 
 
-def summary_line(transcript: Transcript) -> str:
-    """One line: how many turns, speakers, questions and quirks."""
+def summary_line(transcript: Transcript, quirks_hint: bool = True) -> str:
+    """One line: how many turns, speakers, questions and quirks (and how to list them, if ``quirks_hint``)."""
     stats = transcript.stats()
     quirks = len(transcript.quirks())
     return (
         f"{stats.turns} turns, {len(transcript.speakers())} speakers, {stats.words} words; "
         f"{stats.questions} questions ({stats.live_questions} live, {stats.submitted_questions} submitted); "
-        f"{quirks} quirk{'s' if quirks != 1 else ''} (--quirks lists them)."
+        f"{quirks} quirk{'s' if quirks != 1 else ''}" + (" (--quirks lists them)." if quirks_hint else ".")
     )
 
 
@@ -126,5 +126,5 @@ def transcript_command(
     parts = [sentences_listing(transcript, chosen) if sentences else turns_table(transcript, chosen)]
     if quirks:
         parts.append("Quirks:\n" + quirks_listing(transcript))
-    parts.append(summary_line(transcript))
+    parts.append(summary_line(transcript, quirks_hint=not quirks))
     return CommandResult(EXIT_OK, out="\n\n".join(parts))
