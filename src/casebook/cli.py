@@ -178,6 +178,19 @@ def _cmd_pages(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def _cmd_transcript(args: argparse.Namespace) -> int:
+    from casebook.transcript.report import transcript_command
+
+    result = transcript_command(
+        args.file, as_json=args.json, sentences=args.sentences, turn=args.turn, quirks=args.quirks
+    )
+    if result.out:
+        print(result.out)
+    if result.err:
+        print(result.err, file=sys.stderr)
+    return result.code
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -234,6 +247,21 @@ def build_parser() -> argparse.ArgumentParser:
         pages.add_argument("--all", action="store_true", help="every quiz in data/quizzes")
         pages.add_argument("--out", default=".", help="folder to write the pages in (default: here)")
         pages.set_defaults(handler=_cmd_pages)
+
+    transcript = sub.add_parser(
+        "transcript",
+        help="parse a briefing transcript and print its turns (default: the kit's briefing)",
+        epilog="Exit codes: 0 turns shown; 1 no turns (empty file, or no speaker labels); "
+        "2 the file cannot be read, or --turn does not exist.",
+    )
+    transcript.add_argument("file", nargs="?", default=None, help="a briefing saved as a .txt file")
+    transcript.add_argument("--json", action="store_true", help="print the turns as a JSON list")
+    transcript.add_argument(
+        "--sentences", action="store_true", help="number every sentence as turn.sentence (quiz references)"
+    )
+    transcript.add_argument("--turn", type=int, default=None, metavar="N", help="show turn N only")
+    transcript.add_argument("--quirks", action="store_true", help="also list the transcript's oddities")
+    transcript.set_defaults(handler=_cmd_transcript)
 
     return parser
 
