@@ -36,7 +36,7 @@ def test_a_bad_date_is_a_clear_error_naming_the_value(raw) -> None:
         ("1992-07", None, "Jul 1992"),
         ("1993", None, "1993"),
         ("1992-07-01", "month", "Jul 1992"),
-        ("1993-01-01", "year", "1993"),
+        (dt.date(1993, 1, 1), "year", "1993"),
         (dt.date(2023, 5, 11), "", "11 May 2023"),
     ],
 )
@@ -46,3 +46,4 @@ def test_dates_are_written_no_more_precisely_than_the_source_gives_them(raw, pre
 
 def test_an_unknown_precision_falls_back_to_the_text() -> None:
     assert precision_of("1992-07", "fortnight") == "month"
+    assert precision_of(dt.date(1992, 7, 1), "unknown") == "day"

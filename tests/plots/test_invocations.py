@@ -1,139 +1,69 @@
-"""The invocation figures: every use on a time axis by target and route, and the totals by source."""
+"""The invocation figures, drawn from the kit's ``invocations`` dataset and its published totals."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from casebook import data
 from casebook.plots.invocations import invocation_counts, invocations_timeline
 
-INVOCATIONS = [
-    {
-        "invoked": "1992-01-01",
-        "invoked_precision": "year",
-        "target": "Estonia",
-        "invoked_by": "Estonia",
-        "invoking_states": "1",
-        "route": "other",
-        "route_confidence": "V",
-        "sources": "S32",
-    },
-    {
-        "invoked": "1999-04-23",
-        "invoked_precision": "day",
-        "target": "",
-        "invoked_by": "",
-        "route": "",
-        "sources": "S32",
-    },
-    {
-        "invoked": "2020-09-17",
-        "invoked_precision": "day",
-        "target": "Belarus",
-        "invoking_states": "17",
-        "invoked_by": "17 participating states",
-        "route": "paragraph-12",
-        "route_confidence": "V",
-        "sources": "S22",
-    },
-    {
-        "invoked": "2022-03-03",
-        "invoked_precision": "day",
-        "target": "Ukraine",
-        "invoking_states": "45",
-        "invoked_by": "45 participating states",
-        "route": "consent",
-        "route_confidence": "U",
-        "sources": "S40",
-    },
-    {
-        "invoked": "2022-06-02",
-        "invoked_precision": "day",
-        "target": "Ukraine",
-        "invoking_states": "45",
-        "invoked_by": "45 participating states",
-        "route": "consent",
-        "route_confidence": "V",
-        "sources": "S41",
-    },
-    {
-        "invoked": "2023-03-23",
-        "invoked_precision": "day",
-        "target": "Belarus",
-        "invoking_states": "38",
-        "invoked_by": "38 participating states",
-        "route": "paragraph-12",
-        "route_confidence": "V",
-        "sources": "S2;S7",
-    },
-]
-COUNTS = [
-    {
-        "source_name": "ODIHR web page, older version",
-        "said": '"seven times"',
-        "count": "7",
-        "approximate": "false",
-        "as_of": "",
-        "as_of_precision": "",
-        "sources": "S32",
-    },
-    {
-        "source_name": "Cambridge Core article",
-        "said": '"about a dozen"',
-        "count": "12",
-        "approximate": "true",
-        "as_of": "2021",
-        "as_of_precision": "year",
-        "sources": "S56",
-    },
-    {
-        "source_name": "europetime.eu press report",
-        "said": '"17th"',
-        "count": 17,
-        "approximate": False,
-        "as_of": "2026-01-29",
-        "as_of_precision": "day",
-        "sources": "S53",
-    },
-]
+
+@pytest.fixture(scope="module")
+def records() -> list:
+    return data.load("invocations")
 
 
-def test_invocations_timeline_has_one_row_per_target_in_order_of_first_use() -> None:
-    chart = invocations_timeline(INVOCATIONS)
+@pytest.fixture(scope="module")
+def totals() -> list:
+    return data.describe("invocations")["casebook:publishedTotals"]
+
+
+def test_invocations_timeline_has_one_row_per_target_in_order_of_first_use(records) -> None:
+    chart = invocations_timeline(records)
     axes = chart.figure.axes[0]
-    assert [t.get_text() for t in axes.get_yticklabels()] == [
-        "Estonia",
-        "target not confirmed",
-        "Belarus",
-        "Ukraine",
-    ]
-    assert len(axes.collections) == len(INVOCATIONS)
-    assert sorted(t.get_text() for t in axes.texts) == ["1", "17", "38", "45", "45"]
+    ticks = [t.get_text() for t in axes.get_yticklabels()]
+    assert ticks[:3] == ["Croatia and Bosnia-Herzegovina", "Estonia", "Moldova"]
+    assert ticks[-1] == "Georgia" and "target not confirmed" in ticks
+    assert len(ticks) == len({r.target for r in records})
+    assert len(axes.collections) == len(records)
+    assert sorted(t.get_text() for t in axes.texts) == sorted(
+        str(r.invoking_states) for r in records if r.invoking_states is not None
+    )
 
 
-def test_invocations_timeline_has_title_labels_source_and_a_legend_of_routes() -> None:
-    chart = invocations_timeline(INVOCATIONS)
+def test_invocations_timeline_has_title_labels_source_and_a_legend_of_routes(records) -> None:
+    chart = invocations_timeline(records)
     axes = chart.figure.axes[0]
-    assert axes.get_title(loc="left") == "Every use of the Moscow Mechanism we found, 1992 to 2023"
+    assert axes.get_title(loc="left") == "Every use of the Moscow Mechanism we found, 1992 to 2026"
     assert axes.get_xlabel() == "Date the mechanism was invoked" and axes.get_ylabel() == "State concerned"
-    assert chart.source == "Source: casebook invocations dataset (6 sources, listed with each invocation)"
+    assert chart.source.startswith("Source: casebook invocations dataset (")
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
     assert legend == [
         "paragraph 12 (one state and at least nine others)",
         "mission of experts, with consent",
         "a state invoking it on itself",
+        "other (started by a CSCE body)",
         "route not found",
         "route uncertain (sources disagree)",
     ]
 
 
-def test_invocations_alt_text_counts_targets_and_routes_from_the_records() -> None:
-    alt = invocations_timeline(INVOCATIONS).alt
-    assert alt.startswith(
-        "6 uses of the Moscow Mechanism from 1992 to 23 Mar 2023, one row per state concerned."
-    )
-    assert "Most often: Belarus 2, Ukraine 2." in alt
-    assert "paragraph 12 (one state and at least nine others) 2" in alt
-    assert "1992 Estonia (1 state); 23 Apr 1999 target not confirmed; 17 Sep 2020 Belarus (17 states)" in alt
+def test_invocations_alt_text_counts_targets_and_routes_from_the_records(records) -> None:
+    alt = invocations_timeline(records).alt
+    assert alt.startswith("17 uses of the Moscow Mechanism from 1992 to 29 Jan 2026, one row per state")
+    assert "Most often: Ukraine 5, Belarus 3." in alt
+    paragraph_12 = sum(1 for r in records if r.route == "paragraph-12")
+    assert f"paragraph 12 (one state and at least nine others) {paragraph_12}" in alt
+    assert "17 Sep 2020 Belarus (17 states); " in alt and "1992 Estonia (1 state)" in alt
+
+
+def test_invocations_without_a_date_are_left_out_and_said_so(records) -> None:
+    undated = [dataclasses.replace(records[0], invoked=None, invoked_precision="unknown")] + records[1:]
+    chart = invocations_timeline(undated)
+    assert len(chart.figure.axes[0].collections) == len(records) - 1
+    assert "one row per state concerned. One more has no date and is not drawn." in chart.alt
 
 
 def test_invocations_timeline_of_nothing_is_a_clear_error() -> None:
@@ -141,34 +71,31 @@ def test_invocations_timeline_of_nothing_is_a_clear_error() -> None:
         invocations_timeline([])
 
 
-def test_invocation_counts_draws_a_bar_per_source_with_its_value_and_date() -> None:
-    chart = invocation_counts(COUNTS)
+def test_invocation_counts_draws_a_bar_per_numbered_total_and_words_for_the_rest(totals) -> None:
+    chart = invocation_counts(totals)
     axes = chart.figure.axes[0]
-    assert [round(p.get_width()) for p in axes.patches] == [7, 12, 17]
-    assert [t.get_text() for t in axes.get_yticklabels()] == [
-        "ODIHR web page, older version\ndate not given",
-        "Cambridge Core article\nto 2021",
-        "europetime.eu press report\nto 29 Jan 2026",
-    ]
-    assert [t.get_text() for t in axes.texts] == [
-        '7  ("seven times")',
-        '12  ("about a dozen")',
-        '17  ("17th")',
-    ]
-    assert axes.patches[1].get_hatch() == "//" and axes.patches[0].get_hatch() is None
+    numbered = [t["total"] for t in totals if t["total"] is not None]
+    assert [round(p.get_width()) for p in axes.patches] == numbered
+    assert [t.get_text() for t in axes.get_yticklabels()][-1] == "a press report"
+    texts = [t.get_text() for t in axes.texts]
+    assert "no exact number: about a dozen before 2022" in texts
+    assert "17 – the 17th (Georgia, 2026)" in texts
 
 
-def test_invocation_counts_has_title_labels_source_and_alt_text_with_every_value() -> None:
-    chart = invocation_counts(COUNTS)
+def test_invocation_counts_has_title_labels_source_and_alt_text_with_every_value(totals) -> None:
+    chart = invocation_counts(totals)
     axes = chart.figure.axes[0]
     assert axes.get_title(loc="left") == "How many uses? Totals given by different sources"
-    assert axes.get_xlabel() and axes.get_ylabel()
-    assert chart.source == "Source: casebook invocation_counts dataset (S32, S56, S53)"
-    assert chart.alt.startswith("A bar for each of 3 sources, giving how many times the Moscow Mechanism")
-    assert "from 7 to 17" in chart.alt
-    assert "Cambridge Core article (to 2021): 12 (approximate)" in chart.alt
+    assert axes.get_xlabel() and axes.get_ylabel() == "Source"
+    assert chart.source.startswith("Source: casebook invocations dataset, published totals (S32, newizv-2020")
+    assert chart.alt.startswith("A bar for each of 7 sources, giving how many times the Moscow Mechanism")
+    assert "from 5 to 17; one more gives no exact number." in chart.alt
+    assert "an article on Cambridge Core: no exact number (about a dozen before 2022)" in chart.alt
 
 
-def test_invocation_counts_of_nothing_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="no counts to draw"):
-        invocation_counts([])
+@pytest.mark.parametrize(
+    ("given", "message"), [([], "the list is empty"), ([{"total": None}], "has a number")]
+)
+def test_invocation_counts_without_numbers_is_a_clear_error(given, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        invocation_counts(given)

@@ -1,156 +1,107 @@
-"""The timeline figures: one row per event, the right track, and alt text that states the events."""
+"""The timeline figures, drawn from the kit's own ``timeline`` and ``invocations`` datasets."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from casebook import data
 from casebook.plots.timeline import belarus_timeline, osce_timeline, short_label
 
-EVENTS = [
-    {
-        "track": "osce",
-        "date": "1991-09-10",
-        "date_precision": "day",
-        "event": "Moscow Document adopted.",
-        "confidence": "V",
-        "sources": "S34",
-    },
-    {
-        "track": "osce",
-        "date": "1975-08-01",
-        "date_precision": "day",
-        "event": "35 states sign the Helsinki Final Act. Its Principle VII ...",
-        "confidence": "V",
-        "sources": "S57",
-    },
-    {
-        "track": "osce",
-        "date": "1991-06-01",
-        "date_precision": "month",
-        "event": "Consensus minus one agreed.",
-        "confidence": "U",
-        "sources": "S60;S59",
-    },
-    {
-        "track": "belarus",
-        "date": "2020-08-09",
-        "date_precision": "day",
-        "event": "Presidential election.",
-        "confidence": "V",
-        "sources": "S96",
-    },
-    {
-        "track": "belarus",
-        "date": "2025-01-01",
-        "date_precision": "year",
-        "event": "Mass pardons.",
-        "confidence": "V",
-        "sources": "S90",
-    },
-]
-INVOCATIONS = [
-    {
-        "invoked": "2011-04-06",
-        "invoked_precision": "day",
-        "target": "Belarus",
-        "invoking_states": "14",
-        "confidence": "V",
-        "sources": "S38",
-    },
-    {
-        "invoked": "2020-09-17",
-        "invoked_precision": "day",
-        "target": "Belarus",
-        "invoking_states": "17",
-        "experts": "Wolfgang Benedek",
-        "report_date": "2020-11-05",
-        "report_event": "presented",
-        "confidence": "V",
-        "sources": "S22",
-    },
-    {
-        "invoked": "2022-03-03",
-        "invoked_precision": "day",
-        "target": "Ukraine",
-        "invoking_states": "45",
-        "confidence": "V",
-        "sources": "S40",
-    },
-]
+
+@pytest.fixture(scope="module")
+def events() -> list:
+    return data.load("timeline")
 
 
-def _labels(chart) -> list[str]:
+@pytest.fixture(scope="module")
+def invocation_records() -> list:
+    return data.load("invocations")
+
+
+def _ticks(chart) -> list[str]:
     return [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
 
 
-def _annotations(chart) -> list[str]:
+def _labels(chart) -> list[str]:
     return [t.get_text() for t in chart.figure.axes[0].texts]
 
 
-def test_osce_timeline_draws_only_the_osce_track_in_date_order_at_the_sources_precision() -> None:
-    chart = osce_timeline(EVENTS)
-    assert _labels(chart) == ["1 Aug 1975", "Jun 1991", "10 Sep 1991"]
-    assert _annotations(chart) == [
-        "35 states sign the Helsinki Final Act",
-        "Consensus minus one agreed",
-        "Moscow Document adopted",
-    ]
-    assert "Presidential election" not in chart.alt
+def test_osce_timeline_has_one_row_per_osce_event_in_date_order(events) -> None:
+    osce = sorted((e for e in events if e.track == "osce"), key=lambda e: e.date)
+    chart = osce_timeline(events)
+    assert len(_ticks(chart)) == len(osce) == len(chart.figure.axes[0].collections)
+    assert _ticks(chart)[:3] == ["1 Aug 1975", "15 Jan 1989", "5 Jun 1990"]
+    assert "1993" in _ticks(chart) and "Jul 1992" in _ticks(chart)  # at the precision the source gives
+    assert _labels(chart)[0] == "35 states sign the Helsinki Final Act"
 
 
-def test_timeline_has_title_axis_labels_and_a_source_line_naming_its_sources() -> None:
-    chart = osce_timeline(EVENTS)
+def test_osce_timeline_has_title_axis_labels_and_a_source_line(events) -> None:
+    chart = osce_timeline(events)
     axes = chart.figure.axes[0]
-    assert axes.get_title(loc="left") == "The OSCE's human dimension, 1975 to 1991"
+    assert axes.get_title(loc="left") == "The OSCE's human dimension, 1975 to 2023"
     assert axes.get_xlabel() == "Date" and axes.get_ylabel() == "Date of the event"
-    texts = [t.get_text() for t in chart.figure.texts]
-    assert "Source: casebook timeline dataset, osce track (S34, S57, S60, S59)" in texts
+    assert chart.source.startswith("Source: casebook timeline dataset, osce track")
+    assert chart.source in [t.get_text() for t in chart.figure.texts]
 
 
-def test_alt_text_states_the_span_the_uncertain_events_and_each_event_in_full() -> None:
-    alt = osce_timeline(EVENTS).alt
-    assert alt.startswith("A timeline of 3 OSCE events, one per row, from 1 Aug 1975 to 10 Sep 1991")
-    assert "One is marked as uncertain because sources disagree." in alt
-    assert "1 Aug 1975: 35 states sign the Helsinki Final Act. Its Principle VII ...." not in alt
-    assert "Jun 1991: Consensus minus one agreed." in alt
+def test_alt_text_states_the_span_the_uncertain_events_and_each_event_in_full(events) -> None:
+    osce = [e for e in events if e.track == "osce"]
+    alt = osce_timeline(events).alt
+    assert alt.startswith(
+        f"A timeline of {len(osce)} OSCE events, one per row, from 1 Aug 1975 to 11 Jun 2023"
+    )
+    uncertain = [e for e in osce if e.confidence == "U"]
+    assert len(uncertain) == 1 and "One is marked as uncertain because sources disagree." in alt
+    for event in osce:
+        assert event.event.rstrip(".") in alt
 
 
-def test_uncertain_events_get_a_hollow_marker_and_a_legend_entry() -> None:
-    chart = osce_timeline(EVENTS)
+def test_uncertain_events_get_a_hollow_marker_and_a_legend_entry(events) -> None:
+    chart = osce_timeline(events)
     axes = chart.figure.axes[0]
-    faces = [tuple(c.get_facecolor()[0]) for c in axes.collections]
-    assert faces.count((1.0, 1.0, 1.0, 1.0)) == 1
+    hollow = [c for c in axes.collections if tuple(c.get_facecolor()[0]) == (1.0, 1.0, 1.0, 1.0)]
+    assert len(hollow) == sum(1 for e in events if e.track == "osce" and e.confidence == "U")
     assert "sources disagree (U)" in [t.get_text() for t in axes.get_legend().get_texts()]
 
 
-def test_belarus_timeline_adds_the_osce_steps_on_belarus_within_its_years() -> None:
-    chart = belarus_timeline(EVENTS, INVOCATIONS)
-    assert _labels(chart) == ["9 Aug 2020", "17 Sep 2020", "5 Nov 2020", "2025"]
-    assert "Moscow Mechanism invoked by 17 states" in _annotations(chart)
-    assert "Report by Wolfgang Benedek presented" in _annotations(chart)
-    assert "Ukraine" not in chart.alt and "14 states" not in chart.alt
+def test_belarus_timeline_adds_the_invocations_on_belarus_and_their_reports(
+    events, invocation_records
+) -> None:
+    chart = belarus_timeline(events, invocation_records)
+    belarus = [e for e in events if e.track == "belarus"]
+    assert len(_ticks(chart)) == len(belarus) + 4  # 2020 and 2023: invocation and report each
+    assert {
+        "Moscow Mechanism invoked by 17 states",
+        "Moscow Mechanism invoked by 38 states",
+        "Report by Wolfgang Benedek presented",
+        "Report by Hervé Ascensio presented",
+    } <= set(_labels(chart))
+    assert "14 states" not in chart.alt  # 2011 lies before the track's first year
     assert chart.figure.axes[0].get_title(loc="left") == "Belarus and the Moscow Mechanism, 2020 to 2025"
-    assert chart.source.endswith("; invocations dataset (S22)")
+    assert "; invocations dataset (" in chart.source
 
 
-def test_belarus_timeline_without_invocations_draws_the_track_alone() -> None:
-    chart = belarus_timeline(EVENTS)
-    assert _labels(chart) == ["9 Aug 2020", "2025"]
-    assert "A timeline of 2 events in Belarus and at the OSCE" in chart.alt
+def test_belarus_timeline_without_invocations_draws_the_track_alone(events) -> None:
+    chart = belarus_timeline(events)
+    assert len(_ticks(chart)) == sum(1 for e in events if e.track == "belarus")
+    assert "OSCE step on Belarus" not in [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
 
 
-def test_a_track_with_no_events_is_a_clear_error() -> None:
+def test_a_track_with_no_events_is_a_clear_error(events) -> None:
     with pytest.raises(ValueError, match="no events on the 'belarus' track"):
-        belarus_timeline([e for e in EVENTS if e["track"] == "osce"])
+        belarus_timeline([e for e in events if e.track == "osce"])
 
 
-def test_a_long_event_is_shortened_to_two_lines_and_marked_as_cut() -> None:
-    label = short_label(
-        "The Vienna Concluding Document creates the Vienna Mechanism, a four-stage dialogue "
-        "between states about human-dimension concerns."
-    )
+def test_a_long_event_is_shortened_to_two_lines_and_marked_as_cut(events) -> None:
+    vienna = next(e for e in events if e.id == "t02")
+    label = short_label(vienna.event)
     assert label.endswith("…") and label.count("\n") == 1
     assert short_label("Presidential election. The commission gives 80.23%.") == "Presidential election"
-    assert (
-        short_label("Dies in penal colony No. 3 in the region.") == "Dies in penal colony No. 3 in the region"
-    )
+    assert short_label("Dies in colony No. 3 in the region.") == "Dies in colony No. 3 in the region"
+
+
+def test_an_event_with_a_month_only_shows_the_month(events) -> None:
+    changed = [dataclasses.replace(e, date_precision="year") if e.id == "t02" else e for e in events]
+    assert _ticks(osce_timeline(changed))[1] == "1989"

@@ -1,7 +1,10 @@
 """Figures on the uses of the Moscow Mechanism: every invocation in time, and the totals sources give.
 
-``invocations_timeline`` takes records of the ``invocations`` dataset; ``invocation_counts`` takes
-records of the ``invocation_counts`` dataset (what each source said the total was).
+``invocations_timeline`` takes the records of the ``invocations`` dataset
+(``casebook.data.load("invocations")``). ``invocation_counts`` takes the totals that sources published,
+kept with that dataset: ``casebook.data.describe("invocations")["casebook:publishedTotals"]``, each a
+mapping with ``total`` (a number, or None where the source gives none), ``as_stated``, ``by`` and
+``sources``.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from casebook.invocations import is_self_invited
-from casebook.partial_dates import as_date, readable
+from casebook.invocations import is_self_invited, text_of, when
+from casebook.partial_dates import as_date
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
 
 __all__ = ["invocations_timeline", "invocation_counts"]
@@ -18,6 +21,7 @@ __all__ = ["invocations_timeline", "invocation_counts"]
 # route -> (legend label, colour, marker); shapes differ too, so the figure also reads in grey.
 ROUTE_STYLES: dict[str, tuple[str, str, str]] = {
     "paragraph-12": ("paragraph 12 (one state and at least nine others)", "vermillion", "D"),
+    "rapporteur": ("mission of rapporteurs (six or more states)", "orange", "P"),
     "consent": ("mission of experts, with consent", "blue", "s"),
     "self": ("a state invoking it on itself", "green", "^"),
     "other": ("other (started by a CSCE body)", "purple", "v"),
@@ -27,37 +31,38 @@ UNCLEAR_TARGET = "target not confirmed"
 CLOSE_DAYS = 183
 
 
-def _field(record: Mapping[str, Any], name: str) -> str:
-    value = record.get(name)
-    return "" if value is None else str(value).strip()
-
-
-def _route(record: Mapping[str, Any]) -> str:
+def _route(record: Any) -> str:
     if is_self_invited(record):
         return "self"
-    route = _field(record, "route")
+    route = text_of(record, "route")
     return route if route in ROUTE_STYLES else ""
 
 
-def invocations_timeline(invocations: Iterable[Mapping[str, Any]]) -> Chart:
+def _target(record: Any) -> str:
+    return text_of(record, "target") or UNCLEAR_TARGET
+
+
+def _states(number: Any) -> str:
+    return f"{number} state" if str(number) == "1" else f"{number} states"
+
+
+def invocations_timeline(invocations: Iterable[Any]) -> Chart:
     """Every invocation of the Moscow Mechanism on a time axis: one row per target, marked by route.
 
     The number beside each marker is how many states invoked it. A hollow marker means the sources
-    disagree about the route (its ``route_confidence`` is U).
+    disagree about the route (its ``route_confidence`` is U). Records with no date cannot be placed;
+    the alt text says how many there are.
     """
     from matplotlib.lines import Line2D
 
-    records = sorted(invocations, key=lambda record: as_date(record["invoked"]))
+    given = list(invocations)
+    records = sorted((r for r in given if r.invoked is not None), key=lambda r: as_date(r.invoked))
     if not records:
-        raise ValueError("no invocations to draw: the records are empty")
-    targets: list[str] = []
-    for record in records:
-        target = _field(record, "target") or UNCLEAR_TARGET
-        if target not in targets:
-            targets.append(target)
+        raise ValueError("no invocations to draw: no record has a date")
+    targets = list(dict.fromkeys(_target(record) for record in records))
     figure, axes = new_figure(width=9.5, height=1.8 + 0.42 * len(targets))
-    days = [as_date(record["invoked"]) for record in records]
-    rows = [_field(record, "target") or UNCLEAR_TARGET for record in records]
+    days = [as_date(record.invoked) for record in records]
+    rows = [_target(record) for record in records]
     for index, record in enumerate(records):
         target, day = rows[index], days[index]
         # Two uses on one row less than half a year apart: the later one is drawn a little higher and
@@ -69,7 +74,7 @@ def invocations_timeline(invocations: Iterable[Mapping[str, Any]]) -> Chart:
         )
         row = targets.index(target) - (0.25 if close_before else 0.0)
         _, colour, marker = ROUTE_STYLES[_route(record)]
-        unsure = _field(record, "route_confidence").upper() == "U"
+        unsure = text_of(record, "route_confidence") == "U"
         axes.scatter(
             [day],
             [row],
@@ -80,10 +85,9 @@ def invocations_timeline(invocations: Iterable[Mapping[str, Any]]) -> Chart:
             color="white" if unsure else PALETTE[colour],
             edgecolors=PALETTE[colour],
         )
-        states = _field(record, "invoking_states")
-        if states:
+        if record.invoking_states is not None:
             axes.annotate(
-                states,
+                str(record.invoking_states),
                 (day, row),
                 xytext=(0, -12 if close_after else 10),
                 textcoords="offset points",
@@ -96,23 +100,13 @@ def invocations_timeline(invocations: Iterable[Mapping[str, Any]]) -> Chart:
     axes.set_ylim(len(targets) - 0.4, -0.6)
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", color="#DDDDDD", linewidth=0.8)
-    used = []
-    for record in records:
-        if _route(record) not in used:
-            used.append(_route(record))
+    used = {_route(record) for record in records}
     handles = [
-        Line2D(
-            [],
-            [],
-            marker=ROUTE_STYLES[r][2],
-            linestyle="",
-            color=PALETTE[ROUTE_STYLES[r][1]],
-            label=ROUTE_STYLES[r][0],
-        )
-        for r in ROUTE_STYLES
-        if r in used
+        Line2D([], [], marker=marker, linestyle="", color=PALETTE[colour], label=label)
+        for route, (label, colour, marker) in ROUTE_STYLES.items()
+        if route in used
     ]
-    if any(_field(record, "route_confidence").upper() == "U" for record in records):
+    if any(text_of(record, "route_confidence") == "U" for record in records):
         handles.append(
             Line2D(
                 [],
@@ -133,116 +127,111 @@ def invocations_timeline(invocations: Iterable[Mapping[str, Any]]) -> Chart:
         title="Route (number: invoking states)",
         title_fontsize=8,
     )
-    alt = _timeline_alt(records, targets)
-    sources = sorted(
-        {s.strip() for record in records for s in _field(record, "sources").split(";") if s.strip()}
-    )
+    sources = {source for record in records for source in getattr(record, "sources", ())}
     return finish(
         figure,
         axes,
-        title=f"Every use of the Moscow Mechanism we found, {as_date(records[0]['invoked']).year} to "
-        f"{as_date(records[-1]['invoked']).year}",
+        title=f"Every use of the Moscow Mechanism we found, {days[0].year} to {days[-1].year}",
         xlabel="Date the mechanism was invoked",
         ylabel="State concerned",
         source=f"casebook invocations dataset ({len(sources)} sources, listed with each invocation)",
-        alt=alt,
+        alt=_timeline_alt(records, targets, undated=len(given) - len(records)),
     )
 
 
-def _timeline_alt(records: list[Mapping[str, Any]], targets: list[str]) -> str:
-    per_target = {
-        target: sum(1 for r in records if (_field(r, "target") or UNCLEAR_TARGET) == target)
-        for target in targets
-    }
+def _timeline_alt(records: list[Any], targets: list[str], undated: int) -> str:
+    per_target = {target: sum(1 for r in records if _target(r) == target) for target in targets}
     most = sorted(per_target.items(), key=lambda item: -item[1])
     by_route: dict[str, int] = {}
     for record in records:
         label = ROUTE_STYLES[_route(record)][0]
         by_route[label] = by_route.get(label, 0) + 1
-    first = readable(records[0]["invoked"], records[0].get("invoked_precision"))
-    last = readable(records[-1]["invoked"], records[-1].get("invoked_precision"))
     listing = "; ".join(
-        f"{readable(r['invoked'], r.get('invoked_precision'))} {_field(r, 'target') or UNCLEAR_TARGET}"
-        + (f" ({_states(_field(r, 'invoking_states'))})" if _field(r, "invoking_states") else "")
+        f"{when(r)} {_target(r)}"
+        + (f" ({_states(r.invoking_states)})" if r.invoking_states is not None else "")
         for r in records
     )
+    missing = {0: "", 1: " One more has no date and is not drawn."}.get(
+        undated, f" {undated} more have no date and are not drawn."
+    )
     return (
-        f"{len(records)} uses of the Moscow Mechanism from {first} to {last}, one row per state concerned. "
+        f"{len(records)} uses of the Moscow Mechanism from {when(records[0])} to {when(records[-1])}, "
+        f"one row per state concerned.{missing} "
         f"Most often: {', '.join(f'{t} {n}' for t, n in most if n == most[0][1] or n > 1)}. "
         f"By route: {', '.join(f'{label} {n}' for label, n in by_route.items())}. "
         f"In order: {listing}."
     )
 
 
-def invocation_counts(counts: Iterable[Mapping[str, Any]]) -> Chart:
-    """How many uses each source says there were: one bar per source, in the order of the records.
+def invocation_counts(totals: Iterable[Mapping[str, Any]]) -> Chart:
+    """How many uses each source says there were: one bar per source, in the order given.
 
-    Records need ``source_name``, ``count`` and ``as_of`` (a date at any precision, or empty when the
-    source gives none); ``approximate`` (true/false) draws the bar hatched.
+    A source that gives no exact number (``total`` is None, as with "about a dozen") gets no bar; its
+    words are shown on its row instead.
     """
-    records = list(counts)
+    records = list(totals)
     if not records:
-        raise ValueError("no counts to draw: the records are empty")
+        raise ValueError("no published totals to draw: the list is empty")
+    numbers = [r["total"] for r in records if r.get("total") is not None]
+    if not numbers:
+        raise ValueError("no published total has a number: check the 'total' of each entry")
     figure, axes = new_figure(width=9.0, height=1.6 + 0.45 * len(records))
-    labels = []
     for position, record in enumerate(records):
-        value = float(record["count"])
-        approximate = str(record.get("approximate", "")).strip().lower() in ("true", "1", "yes")
-        axes.barh(
-            position,
-            value,
-            height=0.6,
-            color="white" if approximate else PALETTE["blue"],
-            edgecolor=PALETTE["blue"],
-            hatch="//" if approximate else None,
-            linewidth=1.2,
-        )
-        said = _field(record, "said")
+        # as_stated paraphrases or translates the source, so it is shown without quotation marks.
+        said = str(record.get("as_stated") or "")
+        if record.get("total") is None:
+            axes.annotate(
+                f"no exact number: {said}",
+                (0, position),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8.5,
+                style="italic",
+            )
+            continue
+        axes.barh(position, record["total"], height=0.6, color=PALETTE["blue"])
         axes.annotate(
-            f"{_number(value)}" + (f"  ({said})" if said else ""),
-            (value, position),
+            f"{record['total']}" + (f" – {said}" if said else ""),
+            (record["total"], position),
             xytext=(4, 0),
             textcoords="offset points",
             va="center",
             fontsize=8.5,
         )
-        labels.append(f"{_field(record, 'source_name')}\n{_as_of(record)}")
-    axes.set_yticks(range(len(records)), labels, fontsize=8.5)
+    axes.set_yticks(range(len(records)), [_wrap(str(r.get("by", ""))) for r in records], fontsize=8.5)
     axes.set_ylim(len(records) - 0.5, -0.6)
-    axes.set_xlim(0, max(float(r["count"]) for r in records) * 1.35)
+    axes.set_xlim(0, max(numbers) * 1.45)
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", color="#DDDDDD", linewidth=0.8)
     listing = "; ".join(
-        f"{_field(r, 'source_name')} ({_as_of(r)}): {_number(float(r['count']))}"
-        + (" (approximate)" if str(r.get("approximate", "")).strip().lower() in ("true", "1", "yes") else "")
+        f"{r.get('by')}: {r['total'] if r.get('total') is not None else 'no exact number'}"
+        + (f" ({r['as_stated']})" if r.get("as_stated") else "")
         for r in records
     )
-    values = [float(r["count"]) for r in records]
     alt = (
-        f"A bar for each of {len(records)} sources, giving how many times the Moscow Mechanism had been "
-        f"used: from {_number(min(values))} to {_number(max(values))}. {listing}."
+        f"A bar for each of {len(numbers)} sources, giving how many times the Moscow Mechanism had been "
+        f"used: from {min(numbers)} to {max(numbers)}"
+        + (f"; {_more(len(records) - len(numbers))} no exact number" if len(numbers) < len(records) else "")
+        + f". {listing}."
     )
-    ids = [s.strip() for r in records for s in _field(r, "sources").split(";") if s.strip()]
+    ids = [source for r in records for source in r.get("sources", ())]
     return finish(
         figure,
         axes,
         title="How many uses? Totals given by different sources",
         xlabel="Number of uses of the Moscow Mechanism, as the source gives it",
-        ylabel="Source, and the date its count reaches",
-        source=f"casebook invocation_counts dataset ({', '.join(dict.fromkeys(ids))})",
+        ylabel="Source",
+        source=f"casebook invocations dataset, published totals ({', '.join(dict.fromkeys(ids))})",
         alt=alt,
     )
 
 
-def _states(number: str) -> str:
-    return f"{number} state" if number == "1" else f"{number} states"
+def _more(number: int) -> str:
+    return "one more gives" if number == 1 else f"{number} more give"
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
+def _wrap(text: str, width: int = 34) -> str:
+    import textwrap
 
-
-def _as_of(record: Mapping[str, Any]) -> str:
-    if not _field(record, "as_of"):
-        return "date not given"
-    return "to " + readable(record["as_of"], record.get("as_of_precision"))
+    return textwrap.fill(text, width)

@@ -1,10 +1,10 @@
 """Timelines of events: the OSCE's human dimension since 1975, and Belarus from 2020 to 2025.
 
 Each event is one row of the figure, so labels never overlap however close the dates are. The
-functions take the records of the ``timeline`` dataset (``track``, ``date``, ``date_precision``,
-``event``, ``confidence``, ``sources``). Each row's label is the event's first sentence, shortened to fit;
-the alt text gives every event in full. Events whose confidence is U (sources disagree) get a hollow
-marker.
+functions take the records of the ``timeline`` dataset (``casebook.data.load("timeline")``: ``track``,
+``date``, ``date_precision``, ``event``, ``confidence``, ``sources``). Each row's label is the event's
+first sentence, shortened to fit; the alt text gives every event in full. Events whose confidence is U
+(sources disagree) get a hollow marker.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,20 +42,24 @@ def short_label(text: str) -> str:
     return textwrap.fill(short, LABEL_WIDTH)
 
 
-def _field(record: Mapping[str, Any], name: str) -> str:
-    value = record.get(name)
-    return "" if value is None else str(value).strip()
+def _field(record: Any, name: str) -> str:
+    value = getattr(record, name, None)
+    if value is None:
+        return ""
+    if isinstance(value, (tuple, list)):
+        return ";".join(str(item).strip() for item in value)
+    return str(value).strip()
 
 
-def _track_rows(events: Iterable[Mapping[str, Any]], track: str, colour: str) -> list[_Row]:
+def _track_rows(events: Iterable[Any], track: str, colour: str) -> list[_Row]:
     rows = []
     for event in events:
         if _field(event, "track").lower() != track:
             continue
         rows.append(
             _Row(
-                day=as_date(event["date"]),
-                when=readable(event["date"], event.get("date_precision")),
+                day=as_date(event.date),
+                when=readable(event.date, getattr(event, "date_precision", None)),
                 text=_field(event, "event"),
                 uncertain=_field(event, "confidence").upper().startswith("U"),
                 colour=colour,
@@ -66,7 +70,7 @@ def _track_rows(events: Iterable[Mapping[str, Any]], track: str, colour: str) ->
     return rows
 
 
-def _source_ids(records: Iterable[Mapping[str, Any]]) -> list[str]:
+def _source_ids(records: Iterable[Any]) -> list[str]:
     ids: list[str] = []
     for record in records:
         for source_id in _field(record, "sources").split(";"):
@@ -75,12 +79,12 @@ def _source_ids(records: Iterable[Mapping[str, Any]]) -> list[str]:
     return ids
 
 
-def _cited(records: list[Mapping[str, Any]]) -> str:
+def _cited(records: list[Any]) -> str:
     ids = _source_ids(records)
     return ", ".join(ids) if len(ids) <= 6 else f"{len(ids)} sources, listed with each record"
 
 
-def _source_line(records: list[Mapping[str, Any]], track: str) -> str:
+def _source_line(records: list[Any], track: str) -> str:
     return f"casebook timeline dataset, {track} track ({_cited(records)})"
 
 
@@ -150,7 +154,7 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
     )
 
 
-def osce_timeline(events: Iterable[Mapping[str, Any]]) -> Chart:
+def osce_timeline(events: Iterable[Any]) -> Chart:
     """The OSCE's human dimension on a time line: every event of the timeline's ``osce`` track."""
     records = [event for event in events if _field(event, "track").lower() == "osce"]
     rows = _track_rows(records, "osce", "blue")
@@ -164,7 +168,7 @@ def osce_timeline(events: Iterable[Mapping[str, Any]]) -> Chart:
     )
 
 
-def _invocation_rows(invocations: Iterable[Mapping[str, Any]], target: str) -> list[_Row]:
+def _invocation_rows(invocations: Iterable[Any], target: str) -> list[_Row]:
     rows = []
     for record in invocations:
         if _field(record, "target") != target:
@@ -172,19 +176,19 @@ def _invocation_rows(invocations: Iterable[Mapping[str, Any]], target: str) -> l
         states = _field(record, "invoking_states")
         rows.append(
             _Row(
-                day=as_date(record["invoked"]),
-                when=readable(record["invoked"], record.get("invoked_precision")),
+                day=as_date(record.invoked),
+                when=readable(record.invoked, getattr(record, "invoked_precision", None)),
                 text=f"Moscow Mechanism invoked by {states or 'an unknown number of'} states.",
                 uncertain=_field(record, "confidence").upper().startswith("U"),
                 colour="blue",
             )
         )
-        if _field(record, "report_date"):
-            rapporteur = _field(record, "experts") or "the rapporteur"
+        if getattr(record, "report_date", None) is not None:
+            rapporteur = " and ".join(getattr(record, "experts", ()) or ()) or "the rapporteur"
             rows.append(
                 _Row(
-                    day=as_date(record["report_date"]),
-                    when=readable(record["report_date"]),
+                    day=as_date(record.report_date),
+                    when=readable(record.report_date),
                     text=f"Report by {rapporteur} {_field(record, 'report_event') or 'issued'}.",
                     uncertain=False,
                     colour="blue",
@@ -193,9 +197,7 @@ def _invocation_rows(invocations: Iterable[Mapping[str, Any]], target: str) -> l
     return rows
 
 
-def belarus_timeline(
-    events: Iterable[Mapping[str, Any]], invocations: Iterable[Mapping[str, Any]] = ()
-) -> Chart:
+def belarus_timeline(events: Iterable[Any], invocations: Iterable[Any] = ()) -> Chart:
     """Belarus on a time line: the timeline's ``belarus`` track, with the OSCE's steps on Belarus.
 
     ``invocations`` are records of the ``invocations`` dataset; those whose target is Belarus and
@@ -208,7 +210,9 @@ def belarus_timeline(
     used = [
         record
         for record in invocations
-        if _field(record, "target") == "Belarus" and as_date(record["invoked"]).year >= first_year
+        if _field(record, "target") == "Belarus"
+        and record.invoked is not None
+        and as_date(record.invoked).year >= first_year
     ]
     steps = _invocation_rows(used, "Belarus")
     years = sorted(row.day.year for row in rows + steps)
