@@ -22,8 +22,7 @@ from casebook.plots.base import PALETTE, Chart, finish, new_figure
 __all__ = ["osce_timeline", "belarus_timeline"]
 
 _SENTENCE_END = re.compile(r"(?<=[a-z%)])\.\s+(?=[A-Z\"])")
-LABEL_WIDTH = 46
-LABEL_LINES = 2
+LABEL_WIDTH = 58  # characters: one line of a row
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,9 @@ class _Row:
 
 
 def short_label(text: str) -> str:
-    """An event's first sentence, shortened to two lines of the figure (with "…" where cut)."""
+    """An event's first sentence, shortened to one line of the figure (with "…" where cut)."""
     first = _SENTENCE_END.split(str(text).strip(), maxsplit=1)[0].rstrip(".")
-    short = textwrap.shorten(first, width=LABEL_WIDTH * LABEL_LINES - 4, placeholder=" …")
-    return textwrap.fill(short, LABEL_WIDTH)
+    return textwrap.shorten(first, width=LABEL_WIDTH, placeholder=" …")
 
 
 def _field(record: Any, name: str) -> str:
@@ -93,7 +91,7 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
     from matplotlib.lines import Line2D
 
     rows = sorted(rows, key=lambda row: row.day)
-    figure, axes = new_figure(width=9.5, height=1.5 + 0.46 * len(rows))
+    figure, axes = new_figure(width=9.5, height=1.4 + 0.32 * len(rows))
     start, end = date2num(rows[0].day), date2num(rows[-1].day)
     span = max(end - start, 1.0)
     for position, row in enumerate(rows):
@@ -115,7 +113,6 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
             ha="right" if on_left else "left",
             va="center",
             fontsize=8.5,
-            linespacing=1.1,
         )
     axes.set_xlim(start - 0.04 * span, end + 0.04 * span)
     axes.set_yticks(range(len(rows)), [row.when for row in rows], fontsize=9)
