@@ -66,6 +66,10 @@ def test_until_counts_up_to_and_including_that_day_month_or_year(records, until,
     assert invocations.count(records, until=until) == expected
 
 
+def test_a_year_may_be_written_as_a_number(records) -> None:
+    assert invocations.count(records, until=2021) == invocations.count(records, until="2021") == 9
+
+
 def test_counted_keeps_the_records_in_their_order(records) -> None:
     kept = invocations.counted(records, until="2011", self_invited=False, unclear=False)
     assert [r.id for r in kept] == ["m01", "m04", "m06", "m07"]
@@ -77,9 +81,25 @@ def test_a_record_without_a_date_counts_only_when_no_date_limit_is_set(records) 
     assert invocations.count(undated, until="2026") == 16
 
 
-def test_a_bad_until_date_is_a_clear_error(records) -> None:
-    with pytest.raises(ValueError, match="not a date: 'last year'"):
-        invocations.count(records, until="last year")
+@pytest.mark.parametrize("until", ["last year", "May 2023", "2023-02-30", 21, True])
+def test_a_bad_until_date_is_a_clear_error_naming_the_value(records, until) -> None:
+    with pytest.raises(invocations.RuleError, match=rf"until={until!r} is not a date: write it as"):
+        invocations.count(records, until=until)
+
+
+@pytest.mark.parametrize("rule", ["self_invited", "unfinished", "unclear"])
+def test_a_rule_that_is_not_true_or_false_is_a_clear_error(records, rule) -> None:
+    with pytest.raises(invocations.RuleError, match=rf"{rule} must be True or False .*not 'False'"):
+        invocations.count(records, **{rule: "False"})
+
+
+def test_a_rule_error_shows_in_a_notebook_as_one_line_not_a_traceback(records) -> None:
+    with pytest.raises(invocations.RuleError) as caught:
+        invocations.count(records, until="soon")
+    assert caught.value._render_traceback_() == [
+        'Counting rule problem: until=\'soon\' is not a date: write it as "2021-12-31", "2021-12" or "2021", '
+        "or None"
+    ]
 
 
 def test_describe_gives_date_target_route_rapporteur_and_report(records) -> None:

@@ -19,7 +19,16 @@ from typing import Any
 
 from casebook.partial_dates import as_date, readable
 
-__all__ = ["ROUTE_NAMES", "count", "counted", "describe", "is_self_invited", "is_unclear", "is_unfinished"]
+__all__ = [
+    "ROUTE_NAMES",
+    "RuleError",
+    "count",
+    "counted",
+    "describe",
+    "is_self_invited",
+    "is_unclear",
+    "is_unfinished",
+]
 
 ROUTE_NAMES = {
     "paragraph-12": "paragraph 12",
@@ -27,6 +36,17 @@ ROUTE_NAMES = {
     "rapporteur": "mission of rapporteurs, without consent",
     "other": "other",
 }
+
+
+class RuleError(ValueError):
+    """A counting rule that cannot be used, such as a date that cannot be read.
+
+    In a notebook it shows as its one-line message, not a traceback: the learner edited the rule and
+    only needs to know which value to fix.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"Counting rule problem: {self}"]
 
 
 def text_of(record: Any, name: str) -> str:
@@ -64,12 +84,21 @@ def counted(
 ) -> list[Any]:
     """The records that count as uses under the given rules, in the order given.
 
-    ``until`` is the last day counted: a date, or ISO text such as ``"2021-12-31"``, ``"2021-12"`` or
-    ``"2021"`` (a month or a year means its last day). ``None`` counts every record; a record with no
-    date is counted only then. Setting ``self_invited``, ``unfinished`` or ``unclear`` to ``False``
-    leaves those records out.
+    ``until`` is the last day counted: a date, ISO text such as ``"2021-12-31"``, ``"2021-12"`` or
+    ``"2021"``, or a year as a number (a month or a year means its last day). ``None`` counts every
+    record; a record with no date is counted only then. Setting ``self_invited``, ``unfinished`` or
+    ``unclear`` to ``False`` leaves those records out. A rule that cannot be used raises
+    :class:`RuleError`, naming it.
     """
-    last_day = _last_day(until) if until is not None else None
+    for name, value in (("self_invited", self_invited), ("unfinished", unfinished), ("unclear", unclear)):
+        if not isinstance(value, bool):
+            raise RuleError(f"{name} must be True or False (without quotation marks), not {value!r}")
+    try:
+        last_day = _last_day(until) if until is not None else None
+    except ValueError:
+        raise RuleError(
+            f'until={until!r} is not a date: write it as "2021-12-31", "2021-12" or "2021", or None'
+        ) from None
     kept = []
     for record in records:
         invoked = getattr(record, "invoked", None)
@@ -101,6 +130,8 @@ def count(
 
 def _last_day(until: Any) -> dt.date:
     """The last day a count reaches: a year or a month given alone means its last day."""
+    if isinstance(until, int) and not isinstance(until, bool):
+        until = str(until)  # a year written as a number
     first = as_date(until)
     text = str(until).strip()
     if isinstance(until, str) and len(text) == 4:
