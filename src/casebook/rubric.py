@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,27 +219,12 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, yaml.Node | None, list[Pro
     return raw, root, []
 
 
-def _import_jsonschema() -> Any:
-    """Import jsonschema without its optional "iri" format checker, which takes seconds to build when
-    ``rfc3987-syntax`` is installed (python-jsonschema/jsonschema#1392); our schema uses no formats.
-
-    The package is hidden only while jsonschema loads, so a later ``import rfc3987_syntax`` still works.
-    The quiz engine loads jsonschema the same way, so a lesson pays the import once, in milliseconds.
-    """
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
-        import jsonschema
-
-        return jsonschema
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
-    try:
-        import jsonschema
-    finally:
-        del sys.modules["rfc3987_syntax"]
-    return jsonschema
-
-
 def validate_rubric_file(path: str | Path) -> list[Problem]:
     """Every problem in a rubric file, each with the file, line and field; empty when it is valid."""
+    # The quiz engine's import skips the libraries jsonschema loads only for string formats (seconds
+    # and megabytes in a learner's kernel); our schema uses no formats. Shared, so a lesson pays once.
+    from casebook.quiz.schema import _import_jsonschema
+
     jsonschema = _import_jsonschema()
     path = Path(path)
     raw, root, problems = _read(path)
