@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -245,6 +246,29 @@ def compare_mapping(
     return Comparison(tuple(findings))
 
 
+def compare_date(
+    value: object, expected: date, *, what: str = "the date", reveal: bool = False
+) -> Comparison:
+    """Check that ``value`` is a date (``datetime.date``, or text written YYYY-MM-DD) equal to ``expected``.
+
+    Without ``reveal`` a wrong date is only said to be too early or too late.
+    """
+    is_date = f"{what} is a date (a datetime.date, or a text written YYYY-MM-DD)"
+    same_day = f"{what} is the expected day"
+    day, problem = _as_date(value)
+    if day is None:
+        return Comparison((Finding(is_date, False, problem),), (same_day,))
+    findings = [Finding(is_date, True)]
+    if day == expected:
+        findings.append(Finding(same_day, True))
+    elif reveal:
+        findings.append(Finding(same_day, False, f"expected {expected.isoformat()}, got {day.isoformat()}"))
+    else:
+        side = "late" if day > expected else "early"
+        findings.append(Finding(same_day, False, f"{day.isoformat()} is too {side}"))
+    return Comparison(tuple(findings))
+
+
 def compare_length(value: object, expected: int, *, what: str = "items") -> Comparison:
     """Check only that ``value`` is a collection of ``expected`` items (``what`` is their plural noun)."""
     prop = f"your answer has {count(expected, what)}"
@@ -279,6 +303,20 @@ def _got(value: object) -> str:
     if value is Ellipsis:
         return kind
     return f"{kind} ({short(value, 50)})"
+
+
+def _as_date(value: object) -> tuple[date | None, str]:
+    """``value`` as a date, or None and why it is not one."""
+    if isinstance(value, datetime):
+        return value.date(), ""
+    if isinstance(value, date):
+        return value, ""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()), ""
+        except ValueError:
+            return None, f"got the text {short(value, 40)}, which is not a date written YYYY-MM-DD"
+    return None, f"expected a date, got {_got(value)}"
 
 
 def _number_problem(value: object) -> str:
