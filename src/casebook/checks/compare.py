@@ -89,12 +89,14 @@ def compare_number(
     rel_tol: float = 0.0,
     whole: bool = False,
     reveal: bool = False,
+    percent: bool = False,
 ) -> Comparison:
     """Check that ``value`` is a number (a whole one if ``whole``) equal to ``expected`` within tolerance.
 
     The tolerance is the larger of ``abs_tol`` and ``rel_tol`` times the expected value. With
     ``reveal`` the message gives the expected value; without it, only whether the answer is too
-    high or too low.
+    high or too low, or that it has the wrong sign. With ``percent`` (the expected value is a
+    percentage) a share from 0 to 1 that would be right times 100 is named as such.
     """
     is_number = f"{what} is a number"
     is_whole = f"{what} is a whole number"
@@ -112,11 +114,22 @@ def compare_number(
         if not ok:
             return Comparison(tuple(findings), (equals,))
     target = Fraction(expected)
+    tolerance = max(Fraction(abs_tol), Fraction(rel_tol) * abs(target))
     difference = exact - target
-    if abs(difference) <= max(Fraction(abs_tol), Fraction(rel_tol) * abs(target)):
+    if abs(difference) <= tolerance:
         findings.append(Finding(equals, True))
     elif reveal:
         findings.append(Finding(equals, False, f"expected {number(expected)}, got {short(value)}"))
+    elif target and abs(exact + target) <= tolerance:
+        findings.append(Finding(equals, False, f"{short(value)} has the right size but the wrong sign"))
+    elif percent and abs(100 * exact - target) <= tolerance:
+        findings.append(
+            Finding(
+                equals,
+                False,
+                f"{short(value)} looks like a share from 0 to 1: a percentage is 100 times the share",
+            )
+        )
     else:
         findings.append(
             Finding(equals, False, f"{short(value)} is too {'high' if difference > 0 else 'low'}")
@@ -146,10 +159,15 @@ def compare_text(
     normal: Callable[[str], str] = (lambda s: s) if exact else fold
     if normal(value) in {normal(option) for option in (expected, *accept)}:
         return Comparison((Finding(is_text, True), Finding(matches, True)))
+    folded, wanted = f" {normal(value).strip()} ", f" {normal(expected)} "  # spaces: whole words only
     if not value.strip():
         problem = "got an empty text"
     elif reveal:
         problem = f"expected {short(expected)}, got {short(value)}"
+    elif folded.strip() and folded in wanted:
+        problem = f"got {short(value)}, which is only part of the expected text: give all of it"
+    elif wanted.strip() and wanted in folded:
+        problem = f"got {short(value)}, which holds the expected text and more: give only what was asked"
     else:
         problem = f"got {short(value)}, which is not the expected text"
     return Comparison((Finding(is_text, True), Finding(matches, False, problem)))

@@ -72,7 +72,7 @@ CHECKS = [
         "ex01.q3",
         "the briefer's share of all words spoken, as a percentage (0 to 100) to one decimal place",
         briefer_word_share,
-        partial(compare_number, what="the percentage", abs_tol=0.05),
+        partial(compare_number, what="the percentage", abs_tol=0.05, percent=True),
         hint="stats = briefing.stats(); divide stats.words_by_role['briefer'] by stats.words, then "
         "multiply by 100 (a share of 0.5 is 50%). round(x, 1) keeps one decimal.",
     ),

@@ -76,7 +76,7 @@ CHECKS = [
         "ex04.q3",
         "the percentage (0 to 100) of claims whose verdict is V, to one decimal place",
         verified_share,
-        partial(compare_number, what="the percentage", abs_tol=0.05),
+        partial(compare_number, what="the percentage", abs_tol=0.05, percent=True),
         hint="Count the claims whose .verdict is 'V', divide by the number of all claims, then "
         "multiply by 100. round(x, 1) keeps one decimal.",
     ),

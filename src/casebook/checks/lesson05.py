@@ -114,7 +114,7 @@ CHECKS = [
         "the change from Viasna's highest count to its latest, as a percentage of the highest, to "
         "one decimal place",
         change_from_peak,
-        partial(compare_number, what="the percentage change", abs_tol=0.05),
+        partial(compare_number, what="the percentage change", abs_tol=0.05, percent=True),
         hint="(latest - highest) / highest * 100, where latest is the count with the latest .as_of. A "
         "fall gives a negative number.",
     ),
