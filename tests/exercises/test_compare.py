@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, datetime
 from fractions import Fraction
 
@@ -304,3 +305,23 @@ def test_what_is_not_a_date_gets_a_sentence_and_the_day_is_not_checked(value: ob
     result = compare_date(value, date(2022, 2, 1), what="the date")
     assert result.problems == [problem]
     assert result.not_checked == ("the date is the expected day",)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A record like those casebook.data.load returns."""
+
+    id: str
+    count: int
+
+
+def test_a_whole_record_given_for_one_of_its_fields_is_named_with_its_fields() -> None:
+    assert compare_number(Row("p1", 5), 5).problems == [
+        "expected a number, got a whole Row record: take the field you need from it (its fields: id, count)"
+    ]
+    assert compare_items([Row("p1", 5), 7], [5, 7], what="counts", item_type=int).problems == [
+        "item 1 is a whole Row record: take the field you need from each record (its fields: id, count)"
+    ]
+    assert compare_items([5, "7"], [5, 7], what="counts", item_type=int).problems == [
+        "item 2 is a text (str) ('7')"
+    ]

@@ -86,7 +86,10 @@ WRONG: dict[str, Wrong] = {
     ),
     "ex04.q2": Wrong(
         lambda e: [c for c in table("claims") if c.speaker == "questioner"],
-        lambda e: "item 1 is a Claim",
+        lambda e: (
+            "item 3 is a whole Claim record: take the field you need from each record "
+            "(its fields: id, where, speaker, claim"
+        ),
     ),
     "ex04.q3": Wrong(
         lambda e: round(e / 100, 4), lambda e: f"{round(e / 100, 4)} looks like a share from 0 to 1"

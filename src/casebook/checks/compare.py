@@ -9,6 +9,7 @@ holds. No helper raises, whatever value it is given.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 import string
@@ -204,11 +205,15 @@ def compare_items(
     if item_type is not None:
         step = steps.pop(0)
         wrong = [
-            f"item {i} is {type_name(x)} ({short(x, 30)})"
+            f"item {i} is a whole {type(x).__name__} record"
+            if _is_record(x)
+            else f"item {i} is {type_name(x)} ({short(x, 30)})"
             for i, x in enumerate(got, 1)
             if not _is_instance(x, item_type)
         ]
-        findings.append(Finding(step, not wrong, f"{names(wrong, 3)}" if wrong else ""))
+        records = [x for x in got if _is_record(x) and not _is_instance(x, item_type)]
+        advice = f": take the field you need from each record ({_fields(records[0])})" if records else ""
+        findings.append(Finding(step, not wrong, f"{names(wrong, 3)}{advice}" if wrong else ""))
         if wrong:
             return Comparison(tuple(findings), tuple(steps))
     got_keys = [_safe_key(item, key) for item in got]
@@ -320,7 +325,20 @@ def _got(value: object) -> str:
         return f"{kind} of {count(len(value), 'items')} ({short(value, 50)})"
     if value is Ellipsis:
         return kind
+    if _is_record(value):
+        return f"a whole {type(value).__name__} record: take the field you need from it ({_fields(value)})"
     return f"{kind} ({short(value, 50)})"
+
+
+def _is_record(value: object) -> bool:
+    """Whether ``value`` is a record such as a row of ``casebook.data.load`` (a dataclass instance)."""
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _fields(record: object) -> str:
+    """ "its fields: id, as_of, count, ..." for a record."""
+    fields = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
+    return "its fields: " + ", ".join(fields[:6]) + (", ..." if len(fields) > 6 else "")
 
 
 def _as_date(value: object) -> tuple[date | None, str]:
