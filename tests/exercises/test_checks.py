@@ -134,7 +134,10 @@ def test_demo_checks_are_computed_from_the_shipped_transcript() -> None:
     assert DEFAULT.run("demo.transcript_words", len(data.decode("utf-8").split())).passed
     assert not DEFAULT.run("demo.transcript_words", len(data.decode("utf-8").split()) + 1).passed
     assert not DEFAULT.run("demo.transcript_sha256", hashlib.sha256(b"other").hexdigest()).passed
-    assert DEFAULT.ids() == ["demo.transcript_sha256", "demo.transcript_words"]
+    assert [i for i in DEFAULT.ids() if i.startswith("demo.")] == [
+        "demo.transcript_sha256",
+        "demo.transcript_words",
+    ]
 
 
 def test_demo_checks_follow_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from datetime import date, datetime
 from fractions import Fraction
 
 import pytest
@@ -11,6 +13,7 @@ from casebook.checks.compare import (
     Comparison,
     Finding,
     combine,
+    compare_date,
     compare_items,
     compare_length,
     compare_mapping,
@@ -239,3 +242,86 @@ def test_descriptions_are_short_and_never_raise() -> None:
     recursive: list[object] = []
     recursive.append(recursive)
     assert short(recursive)
+
+
+def test_a_number_with_the_wrong_sign_is_named_so_unless_it_is_zero() -> None:
+    assert compare_number(-7, 7).problems == ["-7 has the right size but the wrong sign"]
+    assert compare_number(-7.01, 7, abs_tol=0.05).problems == ["-7.01 has the right size but the wrong sign"]
+    assert compare_number(-8, 7).problems == ["-8 is too low"]
+    assert compare_number(0, 0).passed
+
+
+def test_a_share_given_for_a_percentage_is_named_only_when_asked_for_percentages() -> None:
+    assert compare_number(0.796, 79.6, abs_tol=0.05, percent=True).problems == [
+        "0.796 looks like a share from 0 to 1: a percentage is 100 times the share"
+    ]
+    assert compare_number(0.796, 79.6, abs_tol=0.05).problems == ["0.796 is too low"]
+    assert compare_number(0.5, 79.6, abs_tol=0.05, percent=True).problems == ["0.5 is too low"]
+    assert compare_number(79.6, 79.6, percent=True).passed
+
+
+def test_part_of_the_text_or_more_than_it_is_named() -> None:
+    sentence = "There are currently at least 1,486 political prisoners in Belarus."
+    assert compare_text("at least 1,486", sentence).problems == [
+        "got 'at least 1,486', which is only part of the expected text: give all of it"
+    ]
+    assert (
+        compare_text(f"Legislation was adopted. {sentence}", sentence)
+        .problems[0]
+        .endswith("which holds the expected text and more: give only what was asked")
+    )
+    assert (
+        compare_text("Alex", "Alex Raufoglu")
+        .problems[0]
+        .endswith("only part of the expected text: give all of it")
+    )
+    # whole words only: a letter or a piece of a word is simply not the text
+    assert compare_text("Raufo", "Alex Raufoglu").problems == ["got 'Raufo', which is not the expected text"]
+    assert compare_text("V", "U").problems == ["got 'V', which is not the expected text"]
+
+
+def test_dates_pass_as_dates_or_iso_text_and_say_early_or_late() -> None:
+    day = date(2022, 2, 1)
+    assert compare_date(day, day).passed
+    assert compare_date("2022-02-01", day).passed
+    assert compare_date(" 2022-02-01 ", day).passed
+    assert compare_date(datetime(2022, 2, 1, 12, 30), day).passed
+    assert compare_date(date(2022, 1, 1), day).problems == ["2022-01-01 is too early"]
+    assert compare_date("2022-03-01", day).problems == ["2022-03-01 is too late"]
+    assert compare_date("2022-03-01", day, reveal=True).problems == ["expected 2022-02-01, got 2022-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("Feb 2022", "got the text 'Feb 2022', which is not a date written YYYY-MM-DD"),
+        ("2022-02-30", "got the text '2022-02-30', which is not a date written YYYY-MM-DD"),
+        (None, "expected a date, got None (nothing: did a function forget to return its result?)"),
+        (2022, "expected a date, got a whole number (int) (2,022)"),
+        ([], "expected a date, got an empty list"),
+    ],
+)
+def test_what_is_not_a_date_gets_a_sentence_and_the_day_is_not_checked(value: object, problem: str) -> None:
+    result = compare_date(value, date(2022, 2, 1), what="the date")
+    assert result.problems == [problem]
+    assert result.not_checked == ("the date is the expected day",)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A record like those casebook.data.load returns."""
+
+    id: str
+    count: int
+
+
+def test_a_whole_record_given_for_one_of_its_fields_is_named_with_its_fields() -> None:
+    assert compare_number(Row("p1", 5), 5).problems == [
+        "expected a number, got a whole Row record: take the field you need from it (its fields: id, count)"
+    ]
+    assert compare_items([Row("p1", 5), 7], [5, 7], what="counts", item_type=int).problems == [
+        "item 1 is a whole Row record: take the field you need from each record (its fields: id, count)"
+    ]
+    assert compare_items([5, "7"], [5, 7], what="counts", item_type=int).problems == [
+        "item 2 is a text (str) ('7')"
+    ]

@@ -9,6 +9,7 @@ holds. No helper raises, whatever value it is given.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 import string
@@ -16,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -88,12 +90,14 @@ def compare_number(
     rel_tol: float = 0.0,
     whole: bool = False,
     reveal: bool = False,
+    percent: bool = False,
 ) -> Comparison:
     """Check that ``value`` is a number (a whole one if ``whole``) equal to ``expected`` within tolerance.
 
     The tolerance is the larger of ``abs_tol`` and ``rel_tol`` times the expected value. With
     ``reveal`` the message gives the expected value; without it, only whether the answer is too
-    high or too low.
+    high or too low, or that it has the wrong sign. With ``percent`` (the expected value is a
+    percentage) a share from 0 to 1 that would be right times 100 is named as such.
     """
     is_number = f"{what} is a number"
     is_whole = f"{what} is a whole number"
@@ -111,11 +115,22 @@ def compare_number(
         if not ok:
             return Comparison(tuple(findings), (equals,))
     target = Fraction(expected)
+    tolerance = max(Fraction(abs_tol), Fraction(rel_tol) * abs(target))
     difference = exact - target
-    if abs(difference) <= max(Fraction(abs_tol), Fraction(rel_tol) * abs(target)):
+    if abs(difference) <= tolerance:
         findings.append(Finding(equals, True))
     elif reveal:
         findings.append(Finding(equals, False, f"expected {number(expected)}, got {short(value)}"))
+    elif target and abs(exact + target) <= tolerance:
+        findings.append(Finding(equals, False, f"{short(value)} has the right size but the wrong sign"))
+    elif percent and abs(100 * exact - target) <= tolerance:
+        findings.append(
+            Finding(
+                equals,
+                False,
+                f"{short(value)} looks like a share from 0 to 1: a percentage is 100 times the share",
+            )
+        )
     else:
         findings.append(
             Finding(equals, False, f"{short(value)} is too {'high' if difference > 0 else 'low'}")
@@ -145,10 +160,15 @@ def compare_text(
     normal: Callable[[str], str] = (lambda s: s) if exact else fold
     if normal(value) in {normal(option) for option in (expected, *accept)}:
         return Comparison((Finding(is_text, True), Finding(matches, True)))
+    folded, wanted = f" {normal(value).strip()} ", f" {normal(expected)} "  # spaces: whole words only
     if not value.strip():
         problem = "got an empty text"
     elif reveal:
         problem = f"expected {short(expected)}, got {short(value)}"
+    elif folded.strip() and folded in wanted:
+        problem = f"got {short(value)}, which is only part of the expected text: give all of it"
+    elif wanted.strip() and wanted in folded:
+        problem = f"got {short(value)}, which holds the expected text and more: give only what was asked"
     else:
         problem = f"got {short(value)}, which is not the expected text"
     return Comparison((Finding(is_text, True), Finding(matches, False, problem)))
@@ -185,11 +205,15 @@ def compare_items(
     if item_type is not None:
         step = steps.pop(0)
         wrong = [
-            f"item {i} is {type_name(x)} ({short(x, 30)})"
+            f"item {i} is a whole {type(x).__name__} record"
+            if _is_record(x)
+            else f"item {i} is {type_name(x)} ({short(x, 30)})"
             for i, x in enumerate(got, 1)
             if not _is_instance(x, item_type)
         ]
-        findings.append(Finding(step, not wrong, f"{names(wrong, 3)}" if wrong else ""))
+        records = [x for x in got if _is_record(x) and not _is_instance(x, item_type)]
+        advice = f": take the field you need from each record ({_fields(records[0])})" if records else ""
+        findings.append(Finding(step, not wrong, f"{names(wrong, 3)}{advice}" if wrong else ""))
         if wrong:
             return Comparison(tuple(findings), tuple(steps))
     got_keys = [_safe_key(item, key) for item in got]
@@ -245,6 +269,29 @@ def compare_mapping(
     return Comparison(tuple(findings))
 
 
+def compare_date(
+    value: object, expected: date, *, what: str = "the date", reveal: bool = False
+) -> Comparison:
+    """Check that ``value`` is a date (``datetime.date``, or text written YYYY-MM-DD) equal to ``expected``.
+
+    Without ``reveal`` a wrong date is only said to be too early or too late.
+    """
+    is_date = f"{what} is a date (a datetime.date, or a text written YYYY-MM-DD)"
+    same_day = f"{what} is the expected day"
+    day, problem = _as_date(value)
+    if day is None:
+        return Comparison((Finding(is_date, False, problem),), (same_day,))
+    findings = [Finding(is_date, True)]
+    if day == expected:
+        findings.append(Finding(same_day, True))
+    elif reveal:
+        findings.append(Finding(same_day, False, f"expected {expected.isoformat()}, got {day.isoformat()}"))
+    else:
+        side = "late" if day > expected else "early"
+        findings.append(Finding(same_day, False, f"{day.isoformat()} is too {side}"))
+    return Comparison(tuple(findings))
+
+
 def compare_length(value: object, expected: int, *, what: str = "items") -> Comparison:
     """Check only that ``value`` is a collection of ``expected`` items (``what`` is their plural noun)."""
     prop = f"your answer has {count(expected, what)}"
@@ -278,7 +325,34 @@ def _got(value: object) -> str:
         return f"{kind} of {count(len(value), 'items')} ({short(value, 50)})"
     if value is Ellipsis:
         return kind
+    if _is_record(value):
+        return f"a whole {type(value).__name__} record: take the field you need from it ({_fields(value)})"
     return f"{kind} ({short(value, 50)})"
+
+
+def _is_record(value: object) -> bool:
+    """Whether ``value`` is a record such as a row of ``casebook.data.load`` (a dataclass instance)."""
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _fields(record: object) -> str:
+    """ "its fields: id, as_of, count, ..." for a record."""
+    fields = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
+    return "its fields: " + ", ".join(fields[:6]) + (", ..." if len(fields) > 6 else "")
+
+
+def _as_date(value: object) -> tuple[date | None, str]:
+    """``value`` as a date, or None and why it is not one."""
+    if isinstance(value, datetime):
+        return value.date(), ""
+    if isinstance(value, date):
+        return value, ""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()), ""
+        except ValueError:
+            return None, f"got the text {short(value, 40)}, which is not a date written YYYY-MM-DD"
+    return None, f"expected a date, got {_got(value)}"
 
 
 def _number_problem(value: object) -> str:

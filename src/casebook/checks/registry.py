@@ -26,7 +26,15 @@ from casebook.checks.compare import Comparator
 from casebook.checks.result import ERROR, FAILED, PASSED, UNANSWERED, CheckResult
 
 STRICT_ENV = "CASEBOOK_STRICT"
-DEFINITION_MODULES = ("casebook.checks.demo",)
+DEFINITION_MODULES = (
+    "casebook.checks.demo",
+    "casebook.checks.lesson01",
+    "casebook.checks.lesson02",
+    "casebook.checks.lesson03",
+    "casebook.checks.lesson04",
+    "casebook.checks.lesson05",
+    "casebook.checks.lesson06",
+)
 CHECK_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 
 _answers_required = False
