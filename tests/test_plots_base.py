@@ -40,10 +40,11 @@ def test_chart_unpacks_to_figure_and_alt() -> None:
 
 def test_html_display_keeps_alt_text_and_escapes_it() -> None:
     html = _chart()._repr_html_()
-    img = r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="A line that falls, then rises\."'
+    img = r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="A line that falls, then rises\. Source: '
     assert re.search(img, html)
     assert "Source: Viasna &lt;test&gt; &amp; co" in html
     assert "<test>" not in html
+    assert html.count("Source:") == 1, "the source line is drawn in the image; say it once in the HTML"
 
 
 def test_png_is_a_real_png() -> None:

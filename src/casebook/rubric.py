@@ -223,9 +223,9 @@ def validate_rubric_file(path: str | Path) -> list[Problem]:
     """Every problem in a rubric file, each with the file, line and field; empty when it is valid."""
     # The quiz engine's import skips the libraries jsonschema loads only for string formats (seconds
     # and megabytes in a learner's kernel); our schema uses no formats. Shared, so a lesson pays once.
-    from casebook.quiz.schema import _import_jsonschema
+    from casebook.quiz.schema import import_jsonschema
 
-    jsonschema = _import_jsonschema()
+    jsonschema = import_jsonschema()
     path = Path(path)
     raw, root, problems = _read(path)
     if raw is None:

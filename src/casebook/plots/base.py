@@ -33,7 +33,8 @@ class Chart:
     """A figure and the words that make it accessible: title, alt text and source line.
 
     Unpacks as ``fig, alt = chart``. Displays in Jupyter as an HTML figure whose ``<img>`` carries the alt
-    text, with the source line as its caption.
+    text followed by the source line (the source is drawn inside the image too, so it travels with a
+    saved copy; a caption would repeat it on screen).
     """
 
     figure: Figure
@@ -55,9 +56,9 @@ class Chart:
         data = base64.b64encode(self.png_bytes()).decode("ascii")
         return (
             f'<figure class="casebook-figure" style="margin:0">'
-            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
-            f'style="max-width:100%;height:auto">'
-            f"<figcaption>{html.escape(self.source)}</figcaption></figure>"
+            f'<img src="data:image/png;base64,{data}" '
+            f'alt="{html.escape(f"{self.alt} {self.source}", quote=True)}" '
+            'style="max-width:100%;height:auto"></figure>'
         )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:

@@ -37,7 +37,7 @@ FORMAT_ONLY_LIBRARIES = (
 )
 
 
-def _import_jsonschema() -> Any:
+def import_jsonschema() -> Any:
     """Import jsonschema without the optional libraries it uses only for string formats.
 
     While jsonschema loads, those libraries are marked absent, so jsonschema simply skips their format
@@ -61,5 +61,5 @@ def _import_jsonschema() -> Any:
 @cache
 def validator(name: str) -> Any:
     """A Draft 2020-12 validator for a shipped schema (built once per process)."""
-    jsonschema = _import_jsonschema()
+    jsonschema = import_jsonschema()
     return jsonschema.Draft202012Validator(load_schema(name))
