@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from casebook.plots.claims import claims_by_verdict, count_by_verdict
 
+
+@dataclass(frozen=True)
+class FakeClaim:
+    id: str
+    where: tuple[str, ...] | str
+    verdict: str
+
+
 CLAIMS = [
-    {"id": "c01", "where": "opening", "verdict": "V"},
-    {"id": "c02", "where": "opening", "verdict": "U"},
-    {"id": "c03", "where": "opening", "verdict": "V"},
-    {"id": "c04", "where": "Q2;Q4", "verdict": "V"},
-    {"id": "c05", "where": "Q3", "verdict": "B"},
+    FakeClaim("c01", ("opening",), "V"),
+    FakeClaim("c02", ("opening",), "U"),
+    FakeClaim("c03", "opening", "V"),
+    FakeClaim("c04", ("Q2", "Q4"), "V"),
+    FakeClaim("c05", ("Q3",), "B"),
 ]
 
 
@@ -37,7 +47,7 @@ def test_claims_by_verdict_has_title_labels_source_and_an_alt_text_with_the_coun
 
 
 def test_unknown_verdict_names_the_claim_and_the_field() -> None:
-    bad = CLAIMS + [{"id": "c99", "where": "opening", "verdict": "maybe"}]
+    bad = [*CLAIMS, FakeClaim("c99", ("opening",), "maybe")]
     with pytest.raises(ValueError, match=r"claims: c99: field 'verdict' is 'maybe'"):
         claims_by_verdict(bad)
 

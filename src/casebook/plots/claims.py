@@ -1,15 +1,16 @@
 """Figures about the briefing's checkable claims: how many were verified, and where in the briefing.
 
 The functions take the records of the ``claims`` dataset (``casebook.data.load("claims")``), or any
-mappings with the same fields: ``id``, ``verdict`` (V, U or B, as in the fact sheet) and ``where``
-("opening" for the opening remarks, "Q1"... for the question that led to it).
+objects with the same attributes: ``id``, ``verdict`` (V, U or B, as in the fact sheet) and ``where``
+(the places in the briefing: "opening" for the opening remarks, "Q1"... for the question that led to
+the claim; a tuple of them, or one string).
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
 
@@ -24,11 +25,22 @@ PARTS: tuple[str, ...] = ("Opening remarks", "Question time")
 SOURCE = "casebook claims dataset (fact sheet, section 2), sources listed per claim"
 
 
-def _part(where: str) -> str:
-    return PARTS[0] if where.strip().lower().startswith("opening") else PARTS[1]
+class ClaimLike(Protocol):
+    """What the claims figures read from a claim."""
+
+    id: str
+    verdict: str
+    where: Sequence[str] | str
 
 
-def count_by_verdict(claims: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+def _part(where: Sequence[str] | str) -> str:
+    """The part of the briefing a claim belongs to: the opening remarks if it was made there."""
+    places = [where] if isinstance(where, str) else list(where)
+    opening = any(place.strip().lower().startswith("opening") for place in places)
+    return PARTS[0] if opening else PARTS[1]
+
+
+def count_by_verdict(claims: Iterable[ClaimLike]) -> dict[str, dict[str, int]]:
     """How many claims have each verdict code, split by part of the briefing.
 
     Returns ``{verdict code: {part: count}}`` for every code in :data:`VERDICTS` and every part in
@@ -36,17 +48,17 @@ def count_by_verdict(claims: Iterable[Mapping[str, Any]]) -> dict[str, dict[str,
     """
     counts = {code: dict.fromkeys(PARTS, 0) for code in VERDICTS}
     for number, claim in enumerate(claims, start=1):
-        name = claim.get("id") or f"claim {number}"
-        verdict = str(claim.get("verdict") or "").strip()
+        name = getattr(claim, "id", None) or f"claim {number}"
+        verdict = str(getattr(claim, "verdict", None) or "").strip()
         if verdict not in VERDICTS:
             raise ValueError(
                 f"claims: {name}: field 'verdict' is {verdict!r}; expected one of {', '.join(VERDICTS)}"
             )
-        counts[verdict][_part(str(claim.get("where") or ""))] += 1
+        counts[verdict][_part(getattr(claim, "where", None) or "")] += 1
     return counts
 
 
-def claims_by_verdict(claims: Iterable[Mapping[str, Any]]) -> Chart:
+def claims_by_verdict(claims: Iterable[ClaimLike]) -> Chart:
     """A stacked bar chart: claims per verdict, split into opening remarks and question time."""
     counts = count_by_verdict(claims)
     total = sum(sum(parts.values()) for parts in counts.values())
