@@ -74,6 +74,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_data_hash(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.data.package import DataError, update_hashes
+    from casebook.paths import data_dir
+
+    folder = Path(args.folder) if args.folder else data_dir()
+    try:
+        changed = update_hashes(folder)
+    except DataError as error:
+        print(error)
+        return 1
+    print(f"Hashes updated for: {', '.join(changed)}." if changed else "Every hash is already up to date.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -98,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="quiz .yaml files, or datapackage.json / its folder")
     validate.set_defaults(handler=_cmd_validate)
+
+    data_hash = sub.add_parser(
+        "data-hash",
+        help="after editing a dataset on purpose: record its sha256 in datapackage.json (not the transcript)",
+    )
+    data_hash.add_argument("folder", nargs="?", help="the data folder (default: the kit's data/)")
+    data_hash.set_defaults(handler=_cmd_data_hash)
 
     return parser
 
