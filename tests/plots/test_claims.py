@@ -55,3 +55,15 @@ def test_unknown_verdict_names_the_claim_and_the_field() -> None:
 def test_no_claims_gives_a_clear_error() -> None:
     with pytest.raises(ValueError, match="at least one claim"):
         claims_by_verdict([])
+
+
+def test_the_shipped_claims_dataset_draws_and_every_claim_is_counted_once() -> None:
+    from casebook import data
+
+    claims = data.load("claims")
+    chart = claims_by_verdict(claims)
+    counts = count_by_verdict(claims)
+    assert sum(sum(by_part.values()) for by_part in counts.values()) == len(claims)
+    for code in ("V", "U", "B"):
+        assert sum(counts[code].values()) == sum(1 for c in claims if c.verdict == code)
+    assert f"the briefing's {len(claims)} checkable claims" in chart.alt
