@@ -114,7 +114,7 @@ def question_answer_lengths(exchanges: Sequence[ExchangeLike]) -> Chart:
         questions.append(count_words(exchange.question))
         answers.append(count_words(exchange.answer))
 
-    figure, axes = new_figure(8.5, 1.5 + 0.9 * len(labels))
+    figure, axes = new_figure(8.0, 1.2 + 0.62 * len(labels))
     positions = list(range(len(labels)))[::-1]
     height = 0.38
     q_bars = axes.barh(
