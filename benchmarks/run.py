@@ -1,27 +1,37 @@
-"""Run every benchmark in this folder (`make bench`). Each prints its own report of ratios."""
+"""Run every benchmark in this folder (``benchmarks/bench_*.py``), each in its own process.
+
+``make bench`` calls this. Each benchmark prints its own report (ratios against a floor measured in
+the same run); this runner prints a one-line verdict per benchmark and exits 1 if any failed.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    """Run each ``bench_*.py`` in turn; the exit code is non-zero if any benchmark failed to run."""
+    """Run the benchmarks; return the exit code."""
+    here = Path(__file__).resolve().parent
+    benches = sorted(here.glob("bench_*.py"))
+    if not benches:
+        print("No benchmarks found (benchmarks/bench_*.py).")
+        return 0
     failed = []
-    only = set(sys.argv[1:])
-    for script in sorted(HERE.glob("bench_*.py")):
-        if only and script.stem.removeprefix("bench_") not in only:
-            continue
-        print(f"\n=== {script.stem} ===", flush=True)
-        if subprocess.run([sys.executable, str(script)], check=False).returncode != 0:
-            failed.append(script.name)
+    for bench in benches:
+        print(f"=== {bench.name}", flush=True)
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, str(bench)], cwd=here.parent, check=False).returncode
+        verdict = "ok" if code == 0 else f"FAILED (exit {code})"
+        print(f"=== {bench.name}: {verdict} in {time.perf_counter() - start:.1f} s\n")
+        if code:
+            failed.append(bench.name)
     if failed:
-        print(f"\nbenchmarks that failed to run: {', '.join(failed)}")
+        print(f"{len(failed)} of {len(benches)} benchmarks failed: {', '.join(failed)}")
         return 1
+    print(f"All {len(benches)} benchmarks ran.")
     return 0
 
 

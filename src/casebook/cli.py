@@ -139,6 +139,58 @@ def _exercises_check(solutions: Path, exercises: Path) -> int:
     return 0
 
 
+def _cmd_results_merge(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.quiz.results import merge_exports
+
+    report = merge_exports([Path(p) for p in args.paths], Path(args.out))
+    for note in report.notes:
+        print(f"note: {note}")
+    for problem in report.problems:
+        print(f"skipped {problem}")
+    if not report.exports:
+        print("No exported answers could be read, so nothing was written.")
+        return 1
+    count = len(report.exports)
+    print(f"Merged {count} export{'s' if count != 1 else ''} (the newest per learner and quiz).")
+    for path in report.written:
+        print(f"wrote {path}")
+    print(f"Chart description: {report.alt_text}")
+    return 1 if report.problems else 0
+
+
+def _cmd_pages(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.quiz.printables import write_pages
+
+    if bool(args.quiz) == bool(args.all):
+        print(f"casebook {args.command}: name one quiz (an id or a .yaml file) or give --all.")
+        return 2
+    report = write_pages(args.command, [] if args.all else [args.quiz], Path(args.out))
+    for problem in report.problems:
+        print(problem)
+    for path in report.written:
+        print(f"wrote {path}")
+    if not report.written and not report.problems:
+        print("There are no quizzes to write.")
+    return 1 if report.problems else 0
+
+
+def _cmd_transcript(args: argparse.Namespace) -> int:
+    from casebook.transcript.report import transcript_command
+
+    result = transcript_command(
+        args.file, as_json=args.json, sentences=args.sentences, turn=args.turn, quirks=args.quirks
+    )
+    if result.out:
+        print(result.out)
+    if result.err:
+        print(result.err, file=sys.stderr)
+    return result.code
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -178,6 +230,38 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("--solutions", metavar="DIR", help="solutions folder (default: solutions/)")
     exercises.add_argument("--exercises", metavar="DIR", help="exercises folder (default: exercises/)")
     exercises.set_defaults(handler=_cmd_exercises)
+
+    results = sub.add_parser("results", help="teacher tools for learners' exported quiz answers")
+    results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
+    merge = results_sub.add_parser(
+        "merge", help="merge exported answers into results.csv, answers.csv and results.png"
+    )
+    merge.add_argument("paths", nargs="+", help="casebook-answers-*.json files, or folders holding them")
+    merge.add_argument("--out", default=".", help="folder to write the table and chart in (default: here)")
+    merge.set_defaults(handler=_cmd_results_merge)
+
+    for name, what in (("answer-key", "answer keys, with answers and explanations"),
+                       ("handout", "handouts: the questions without answers")):  # fmt: skip
+        pages = sub.add_parser(name, help=f"write printable, self-contained HTML {what}")
+        pages.add_argument("quiz", nargs="?", help="a quiz id (e.g. 00_start_here) or a quiz .yaml file")
+        pages.add_argument("--all", action="store_true", help="every quiz in data/quizzes")
+        pages.add_argument("--out", default=".", help="folder to write the pages in (default: here)")
+        pages.set_defaults(handler=_cmd_pages)
+
+    transcript = sub.add_parser(
+        "transcript",
+        help="parse a briefing transcript and print its turns (default: the kit's briefing)",
+        epilog="Exit codes: 0 turns shown; 1 no turns (empty file, or no speaker labels); "
+        "2 the file cannot be read, or --turn does not exist.",
+    )
+    transcript.add_argument("file", nargs="?", default=None, help="a briefing saved as a .txt file")
+    transcript.add_argument("--json", action="store_true", help="print the turns as a JSON list")
+    transcript.add_argument(
+        "--sentences", action="store_true", help="number every sentence as turn.sentence (quiz references)"
+    )
+    transcript.add_argument("--turn", type=int, default=None, metavar="N", help="show turn N only")
+    transcript.add_argument("--quirks", action="store_true", help="also list the transcript's oddities")
+    transcript.set_defaults(handler=_cmd_transcript)
 
     return parser
 

@@ -1,0 +1,105 @@
+"""How parsing time grows with the size of a transcript: it should grow linearly.
+
+Two layouts, each scaled up from the kit's briefing: "turns" repeats its turns (banner and footer once,
+so every copy is parsed as turns) 1, 10 and 100 times and to about 50 MB; "one turn" puts all its words
+under a single label, 1, 10 and 100 times (a transcript whose labels were lost: every finder then works
+on one long text). For each size it reports seconds per MB for ``parse()`` and, up to 100x, for parse
+plus every analysis (sentences, numbers, dates, quotes, hedges, exchanges, quirks, stats), each as a
+ratio to a floor timed on the same text in the same run (one regex pass over every word), and that
+ratio's growth over its 1x value (about 1 at every size means linear). Nothing here passes or fails on
+time; read the ratios.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from casebook.transcript import Transcript, load_briefing, parse  # noqa: E402
+
+TARGET_MB = 50
+_WORD = re.compile(r"\S+")
+
+
+def scaled(copies: int) -> str:
+    """The briefing with its turns repeated ``copies`` times, boilerplate once."""
+    seed = load_briefing()
+    body_start = seed.turns[0].label_start
+    body_end = seed.turns[-1].end
+    source = seed.source
+    return source[:body_start] + (source[body_start:body_end] + "\n\n") * copies + source[body_end:]
+
+
+def one_turn(copies: int) -> str:
+    """Every word of the briefing's turns under one label, ``copies`` times."""
+    seed = load_briefing()
+    return "MODERATOR: " + ("\n\n".join(turn.text for turn in seed.turns) + "\n\n") * copies
+
+
+def best_of(repeats: int, work: Callable[[], object]) -> float:
+    """The fastest of ``repeats`` runs of ``work``, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def analyse(text: str) -> Transcript:
+    """Parse and run every analysis once (each is cached on the fresh Transcript)."""
+    t = parse(text)
+    t.sentences(), t.numbers(), t.dates(), t.quotes(), t.hedges(), t.exchanges(), t.quirks(), t.stats()
+    return t
+
+
+def main() -> int:
+    """Print the table of times and ratios."""
+    one_copy_mb = len(scaled(1).encode("utf-8")) / 2**20
+    big = max(1, round(TARGET_MB / one_copy_mb))
+    cases: list[tuple[str, str, Callable[[], str], bool]] = [
+        ("turns", "1x", lambda: scaled(1), True),
+        ("turns", "10x", lambda: scaled(10), True),
+        ("turns", "100x", lambda: scaled(100), True),
+        ("turns", f"~{TARGET_MB} MB", lambda: scaled(big), False),  # every analysis would take minutes
+        ("one turn", "1x", lambda: one_turn(1), True),
+        ("one turn", "10x", lambda: one_turn(10), True),
+        ("one turn", "100x", lambda: one_turn(100), True),
+    ]
+    print(
+        f"{'layout':>8} {'size':>8} {'MB':>6} {'turns':>6} {'floor s/MB':>10} {'parse s/MB':>10} "
+        f"{'parse/floor':>11} {'growth':>6} {'all/floor':>9} {'growth':>6}"
+    )
+    base: dict[str, float] = {}
+    for layout, size, make, analyses in cases:
+        text = make()
+        mb = len(text.encode("utf-8")) / 2**20
+        repeats = 1 if mb > 10 else 3
+        floor = best_of(repeats, lambda text=text: _WORD.findall(text)) / mb
+        parse_ratio = best_of(repeats, lambda text=text: parse(text)) / mb / floor
+        base.setdefault(f"{layout} parse", parse_ratio)
+        row = (
+            f"{layout:>8} {size:>8} {mb:>6.1f} {len(parse(text).turns):>6} {floor:>10.4f} "
+            f"{parse_ratio * floor:>10.3f} {parse_ratio:>11.1f} {parse_ratio / base[f'{layout} parse']:>6.2f}"
+        )
+        if analyses:
+            all_ratio = best_of(repeats, lambda text=text: analyse(text)) / mb / floor
+            base.setdefault(f"{layout} all", all_ratio)
+            row += f" {all_ratio:>9.1f} {all_ratio / base[f'{layout} all']:>6.2f}"
+        print(row, flush=True)
+    print(
+        "floor: one regex pass over every word of the same text, timed in the same run.\n"
+        "parse/floor, all/floor: time per MB over the floor's time per MB ('all' is parse plus every\n"
+        "analysis). growth: that ratio over its 1x value in the same layout; near 1 at every size means\n"
+        "time grows linearly with size (dividing by the floor cancels the machine's speed and load)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

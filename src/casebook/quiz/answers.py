@@ -1,0 +1,81 @@
+"""Answers in words: the right answer of a question (for "Show answer" and the answer key) and a
+learner's answer (for exports and the teacher's table). Pure functions, no widgets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casebook.quiz.model import (
+    EvidenceQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    Question,
+    SingleQuestion,
+    TextQuestion,
+)
+from casebook.quiz.passages import BRIEFING, resolve
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def right_answer_lines(question: Question, transcript: Any = BRIEFING) -> list[str]:
+    """The right answer as short plain-text lines ("" list for reflection questions)."""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return [option.text for option in question.options if option.correct]
+    if isinstance(question, EvidenceQuestion):
+        return [resolve(o.ref, transcript).display() for o in question.options if o.correct]
+    if isinstance(question, NumericQuestion):
+        unit = f" {question.unit}" if question.unit else ""
+        if question.range is not None:
+            low, high = question.range
+            return [f"any number from {_number(low)} to {_number(high)}{unit}"]
+        answer = _number(question.answer or 0.0) + unit
+        if question.relative_tolerance:
+            return [f"{answer} (within {question.relative_tolerance:.0%})"]
+        if question.tolerance:
+            return [f"{answer} (give or take {_number(question.tolerance)})"]
+        return [answer]
+    if isinstance(question, TextQuestion):
+        lines = list(question.accept[:1])
+        if len(question.accept) > 1:
+            lines.append("also accepted: " + "; ".join(question.accept[1:]))
+        if question.pattern:
+            lines.append(f"or any answer matching the pattern {question.pattern}")
+        return lines
+    if isinstance(question, OrderQuestion):
+        return [f"{place}. {item}" for place, item in enumerate(question.items, start=1)]
+    if isinstance(question, MatchQuestion):
+        return [f"{pair.term} → {pair.definition}" for pair in question.pairs]
+    return []
+
+
+def describe_answer(question: Question, answer: Any, transcript: Any = None) -> str:
+    """A learner's stored answer in words, for exports and results tables. Never raises."""
+    try:
+        return _describe(question, answer, transcript)
+    except (TypeError, IndexError, ValueError, KeyError):
+        return str(answer)
+
+
+def _describe(question: Question, answer: Any, transcript: Any) -> str:
+    if answer is None:
+        return ""
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        chosen = [answer] if isinstance(question, SingleQuestion) else list(answer)
+        return "; ".join(question.options[i].text for i in chosen)
+    if isinstance(question, EvidenceQuestion):
+        return resolve(question.options[answer].ref, transcript).label()
+    if isinstance(question, OrderQuestion):
+        return " | ".join(question.items[i] for i in answer)
+    if isinstance(question, MatchQuestion):
+        definitions = question.definitions
+        return "; ".join(
+            f"{term} → {definitions[d] if isinstance(d, int) else '(none)'}"
+            for term, d in zip(question.terms, answer, strict=False)
+        )
+    return str(answer)

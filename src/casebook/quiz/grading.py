@@ -1,0 +1,246 @@
+"""Grading: one pure function per question type, and ``grade`` to pick the right one.
+
+Each function takes a question and whatever the learner gave (any Python value at all) and returns a
+``Result``; none of them raises. A result whose ``status`` is ``"invalid"`` means there was nothing
+to grade yet (no option chosen, not a number): it says what to do and does not use up an attempt.
+
+Feedback is plain text (Markdown allowed, as in the quiz file) whose first line starts with a word
+and a symbol, never colour alone: "✔ Correct", "◑ Partly right", "✘ Not quite", "ⓘ" (nothing to
+check yet) or "✔ Saved" (reflection).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from casebook.quiz.model import (
+    EvidenceQuestion,
+    MatchQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    Question,
+    ReflectionQuestion,
+    SingleQuestion,
+    TextQuestion,
+)
+from casebook.quiz.normalise import NotANumber, comparison_key, fold_text, parse_number, word_count
+
+CORRECT = "✔ Correct."
+PARTLY = "◑ Partly right."
+WRONG = "✘ Not quite."
+NOTHING = "ⓘ Nothing to check yet."
+SAVED = "✔ Saved."
+
+MAX_TEXT_CHARS = 500
+MAX_REFLECTION_CHARS = 20_000
+MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of grading one answer.
+
+    status: "correct", "partial", "incorrect", "invalid" (nothing to grade) or "saved" (reflection).
+    score: 0..1, the share of the question's points earned.
+    """
+
+    status: str
+    score: float
+    feedback: str
+
+    @property
+    def correct(self) -> bool:
+        """True when the answer is fully right."""
+        return self.status == "correct"
+
+    @property
+    def counts_as_attempt(self) -> bool:
+        """Whether this submission uses up one of the question's attempts."""
+        return self.status in ("correct", "partial", "incorrect")
+
+
+def _invalid(message: str) -> Result:
+    return Result("invalid", 0.0, f"{NOTHING} {message}")
+
+
+def _verdict(score: float, details: list[str]) -> Result:
+    if score >= 1.0:
+        status, head = "correct", CORRECT
+    elif score > 0.0:
+        status, head = "partial", PARTLY
+    else:
+        status, head = "incorrect", WRONG
+    return Result(status, max(0.0, min(1.0, score)), "\n\n".join([head, *[d for d in details if d]]))
+
+
+def _as_index(value: Any, count: int) -> int | None:
+    """An option index from a learner's value, or None if it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value < count else None
+
+
+def grade_single(question: SingleQuestion, answer: Any) -> Result:
+    """One option chosen: right or wrong, with that option's feedback."""
+    index = _as_index(answer, len(question.options))
+    if index is None:
+        return _invalid("Choose one option, then check.")
+    option = question.options[index]
+    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+
+
+def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
+    """Several options chosen: (right chosen - wrong chosen) / number right, never below zero."""
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+        return _invalid("Tick the options you think are right, then check.")
+    values = list(islice(answer, MAX_CHOICES + 1))
+    indices = [_as_index(value, len(question.options)) for value in values]
+    if len(values) > MAX_CHOICES or None in indices:
+        return _invalid("Tick the options you think are right, then check.")
+    chosen = set(indices)
+    if not chosen:
+        return _invalid("Tick at least one option, then check.")
+    right = {i for i, option in enumerate(question.options) if option.correct}
+    hits, misses = len(chosen & right), len(chosen - right)
+    score = (hits - misses) / len(right) if right else 0.0
+    details = [question.options[i].feedback or "" for i in sorted(chosen)]
+    if 0.0 <= score < 1.0:
+        summary = f"You chose {hits} of the {len(right)} right options"
+        summary += f" and {misses} wrong one{'s' if misses != 1 else ''}." if misses else "."
+        details.insert(0, summary)
+    return _verdict(score, details)
+
+
+def grade_numeric(question: NumericQuestion, answer: Any) -> Result:
+    """A number within the tolerance (absolute or relative) or inside the range counts as right."""
+    try:
+        number = parse_number(answer, question.unit)
+    except NotANumber as exc:
+        return _invalid(str(exc))
+    if question.range is not None:
+        low, high = question.range
+    else:
+        target = question.answer if question.answer is not None else 0.0
+        margin = question.tolerance
+        if question.relative_tolerance is not None:
+            margin = abs(target) * question.relative_tolerance
+        low, high = target - margin, target + margin
+    if low <= number <= high:
+        return _verdict(1.0, [])
+    return _verdict(0.0, ["Your number is too high." if number > high else "Your number is too low."])
+
+
+def text_matches(question: TextQuestion, answer: str) -> bool:
+    """Whether a typed answer is accepted: an accepted answer once folded, or a match of the pattern."""
+    key = comparison_key(answer)
+    if key and any(key == comparison_key(accepted) for accepted in question.accept):
+        return True
+    if question.pattern:
+        try:
+            return re.search(question.pattern, fold_text(answer), re.IGNORECASE) is not None
+        except re.error:
+            return False
+    return False
+
+
+def grade_text(question: TextQuestion, answer: Any) -> Result:
+    """A short answer, compared after folding case, spaces, punctuation and accents."""
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        answer = str(answer)
+    if not isinstance(answer, str) or not answer.strip():
+        return _invalid("Type your answer, then check.")
+    if len(answer) > MAX_TEXT_CHARS:
+        return _invalid(f"That is longer than a short answer ({MAX_TEXT_CHARS} characters at most).")
+    if not comparison_key(answer):
+        return _invalid("Your answer has no letters or digits in it.")
+    if text_matches(question, answer):
+        return _verdict(1.0, [])
+    key = comparison_key(answer)
+    for wrong in question.wrong:
+        if key == comparison_key(wrong.answer):
+            return _verdict(0.0, [wrong.feedback])
+    return _verdict(0.0, [])
+
+
+def grade_order(question: OrderQuestion, answer: Any) -> Result:
+    """Items in order: the share of pairs of items in the right relative order."""
+    count = len(question.items)
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+        return _invalid("Put the items in order, then check.")
+    order = list(islice(answer, count + 1))
+    indices = [_as_index(value, count) for value in order]
+    if len(indices) != count or None in indices or len(set(indices)) != count:
+        return _invalid("Put every item in the list exactly once, then check.")
+    position = {item: place for place, item in enumerate(indices)}
+    pairs = [(a, b) for a in range(count) for b in range(a + 1, count)]
+    right = sum(1 for a, b in pairs if position[a] < position[b])
+    score = right / len(pairs)
+    details = [] if score == 1.0 else [f"{right} of {len(pairs)} pairs of items are in the right order."]
+    return _verdict(score, details)
+
+
+def grade_match(question: MatchQuestion, answer: Any) -> Result:
+    """Terms matched with definitions: the share of terms matched rightly."""
+    count, choices = len(question.pairs), len(question.definitions)
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+        return _invalid("Choose a definition for each term, then check.")
+    chosen = list(islice(answer, count + 1))
+    if len(chosen) != count:
+        return _invalid("Choose a definition for each term, then check.")
+    indices = [_as_index(value, choices) for value in chosen]
+    open_terms = sum(1 for i in indices if i is None)
+    if open_terms:
+        return _invalid(f"Choose a definition for every term ({open_terms} still open), then check.")
+    right = sum(1 for term, definition in enumerate(indices) if definition == term)
+    details = [] if right == count else [f"{right} of {count} terms are matched rightly."]
+    return _verdict(right / count, details)
+
+
+def grade_evidence(question: EvidenceQuestion, answer: Any) -> Result:
+    """One passage chosen: right or wrong, with that option's feedback."""
+    index = _as_index(answer, len(question.options))
+    if index is None:
+        return _invalid("Choose one passage, then check.")
+    option = question.options[index]
+    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+
+
+def grade_reflection(question: ReflectionQuestion, answer: Any) -> Result:
+    """Free text is never graded; it is saved, with a gentle nudge if it is shorter than asked."""
+    if not isinstance(answer, str) or not answer.strip():
+        return _invalid("Write your thoughts in the box, then save.")
+    if len(answer) > MAX_REFLECTION_CHARS:
+        return _invalid(
+            f"That is too long to save ({len(answer):,} characters; at most {MAX_REFLECTION_CHARS:,}). "
+            "Shorten it a little, then save."
+        )
+    words = word_count(answer)
+    message = f"{SAVED} {words} word{'s' if words != 1 else ''}; this answer is not graded."
+    if question.min_words and words < question.min_words:
+        message += f" You could say more: aim for about {question.min_words} words."
+    return Result("saved", 0.0, message)
+
+
+GRADERS: dict[str, Callable[[Any, Any], Result]] = {
+    "single": grade_single,
+    "multiple": grade_multiple,
+    "numeric": grade_numeric,
+    "text": grade_text,
+    "order": grade_order,
+    "match": grade_match,
+    "evidence": grade_evidence,
+    "reflection": grade_reflection,
+}
+
+
+def grade(question: Question, answer: Any) -> Result:
+    """Grade any question with the function for its type. Never raises."""
+    try:
+        return GRADERS[question.type](question, answer)
+    except Exception:  # a last guard: learners must never see a traceback from a wrong input
+        return _invalid("That answer could not be read. Try again.")

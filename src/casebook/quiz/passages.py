@@ -1,0 +1,102 @@
+"""Evidence options point into the briefing transcript; this module turns a reference into its text.
+
+It is written against the transcript toolkit's contract (``casebook.transcript``)::
+
+    t = load_briefing()        # the parsed data/briefing/transcript.txt
+    t.turns[i].text            # turn i's text (from 0)
+    t.turns[i].speaker         # e.g. "AMBASSADOR CARPENTER"
+    t.turns[i].sentences       # that turn's sentences, in order
+
+Every function takes the transcript as a parameter, so tests can pass a small stand-in. Without one,
+``default_transcript()`` loads the briefing (imported only then). If the toolkit or the transcript
+cannot be loaded, references are shown by their place ("turn 8, sentence 3") instead of their text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from casebook.quiz.model import PassageRef
+
+# The default for every ``transcript`` parameter: the briefing, loaded when first needed.
+BRIEFING: Any = object()
+_cache: dict[str, Any] = {}
+
+
+class TranscriptUnavailable(RuntimeError):
+    """The briefing transcript could not be loaded; the message says why."""
+
+
+def default_transcript() -> Any:
+    """The parsed briefing, loaded once per process; TranscriptUnavailable if it cannot be."""
+    if "briefing" not in _cache:
+        try:
+            from casebook.transcript import load_briefing
+        except ImportError as exc:
+            raise TranscriptUnavailable(f"the transcript toolkit is not installed ({exc})") from None
+        try:
+            _cache["briefing"] = load_briefing()
+        except Exception as exc:  # a missing or unreadable transcript file, reported in words
+            raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
+    return _cache["briefing"]
+
+
+def loaded_or_none(transcript: Any) -> Any:
+    """``transcript`` itself, or for ``BRIEFING`` the loaded briefing (None if it cannot be loaded)."""
+    if transcript is not BRIEFING:
+        return transcript
+    try:
+        return default_transcript()
+    except TranscriptUnavailable:
+        return None
+
+
+def ref_problem(ref: PassageRef, transcript: Any) -> str | None:
+    """Why a reference does not resolve in this transcript, or None if it does."""
+    turns = transcript.turns
+    if not 0 <= ref.turn < len(turns):
+        return f"there is no turn {ref.turn}: the transcript has turns 0 to {len(turns) - 1}"
+    if ref.sentence is not None:
+        count = len(turns[ref.turn].sentences)
+        if not 0 <= ref.sentence < count:
+            return f"turn {ref.turn} has no sentence {ref.sentence}: it has sentences 0 to {count - 1}"
+    return None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A resolved reference: where it is, who spoke, and the words (None if they cannot be shown)."""
+
+    ref: PassageRef
+    speaker: str | None
+    text: str | None
+
+    def label(self) -> str:
+        """Where the passage is and who said it: "Turn 8 (AMBASSADOR CARPENTER), sentence 3"."""
+        where = f"Turn {self.ref.turn}"
+        if self.speaker:
+            where += f" ({self.speaker})"
+        if self.ref.sentence is not None:
+            where += f", sentence {self.ref.sentence}"
+        return where
+
+    def display(self) -> str:
+        """The passage as one line of plain text for an option label."""
+        if self.text is None:
+            return f"{self.label()}: the transcript could not be loaded, so only its place is shown."
+        return f"{self.label()}: {self.text}"
+
+
+def resolve(ref: PassageRef, transcript: Any = BRIEFING) -> Passage:
+    """The passage a reference points to. Never raises: an unresolvable one has ``text=None``."""
+    if transcript is BRIEFING:
+        try:
+            transcript = default_transcript()
+        except TranscriptUnavailable:
+            transcript = None
+    if transcript is None or ref_problem(ref, transcript) is not None:
+        return Passage(ref, None, None)
+    turn = transcript.turns[ref.turn]
+    text = turn.text if ref.sentence is None else turn.sentences[ref.sentence]
+    return Passage(ref, getattr(turn, "speaker", None), " ".join(str(text).split()))

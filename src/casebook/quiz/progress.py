@@ -1,0 +1,193 @@
+"""Saved progress: every answer a learner gives, kept per user so it survives kernel restarts.
+
+One JSON file per quiz, in ``$CASEBOOK_PROGRESS_DIR`` if set, else in the Jupyter data directory
+(``jupyter --data-dir``) under ``casebook/progress/``. The file looks like::
+
+    {"format": "casebook-progress", "version": 1, "quiz": "00_start_here", "name": "Ada",
+     "answers": {"q1": {"answer": 2, "status": "correct", "score": 1.0, "attempts": 1,
+                        "revealed": false, "hints": 0, "updated": "2026-05-11T10:00:00+00:00"}}}
+
+Every change is a read-modify-write under a lock (``fcntl.flock`` on a side file, where the platform
+has it), written to a temporary file and moved into place with ``os.replace``, so two kernels saving
+at once lose nothing and a crash never leaves half a file. A file that cannot be read as progress is
+moved aside (``<quiz>.json.corrupt-<time>``) with a one-line warning, and the quiz starts afresh.
+
+There is no fsync: a kernel that dies mid-save leaves the old file whole (the rename is atomic), and
+syncing would cost more than everything else a click does (only a power cut could lose the last save).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; writes stay atomic
+    fcntl = None  # type: ignore[assignment]
+
+ENV_PROGRESS = "CASEBOOK_PROGRESS_DIR"
+FORMAT = "casebook-progress"
+
+
+def progress_dir() -> Path:
+    """Where progress files live: ``$CASEBOOK_PROGRESS_DIR``, else ``<Jupyter data dir>/casebook/progress``.
+
+    (The Jupyter data dir is what ``jupyter --data-dir`` prints.)
+    """
+    override = os.environ.get(ENV_PROGRESS)
+    if override:
+        return Path(override).expanduser()
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "casebook" / "progress"
+
+
+def now() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class ProgressStore:
+    """The saved answers of one quiz for the current user."""
+
+    def __init__(
+        self, quiz_id: str, directory: Path | None = None, warn: Callable[[str], None] | None = None
+    ):
+        self.quiz_id = quiz_id
+        self.directory = Path(directory) if directory is not None else progress_dir()
+        self.path = self.directory / f"{quiz_id}.json"
+        self._warn = warn or _warn_on_stderr
+        self.warnings: list[str] = []
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def load(self) -> dict[str, Any]:
+        """The saved progress (an empty one if there is none). Never raises for a bad file."""
+        with self._locked():
+            return self._read()
+
+    def answers(self) -> dict[str, dict[str, Any]]:
+        """Saved answers by question id."""
+        return self.load()["answers"]
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def save_answer(self, question_id: str, record: dict[str, Any]) -> None:
+        """Store one question's record (answer, status, score, attempts ...), keeping every other one."""
+        stamped = {**record, "updated": now()}
+
+        def change(data: dict[str, Any]) -> None:
+            data["answers"][question_id] = stamped
+
+        self._update(change)
+
+    def save_name(self, name: str) -> None:
+        """Remember the learner's name for exports."""
+
+        def change(data: dict[str, Any]) -> None:
+            data["name"] = name
+
+        self._update(change)
+
+    def clear(self) -> None:
+        """Forget every answer of this quiz (the learner's name is kept)."""
+
+        def change(data: dict[str, Any]) -> None:
+            data["answers"] = {}
+
+        self._update(change)
+
+    # -- internals -----------------------------------------------------------------------------------
+
+    def _empty(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": 1, "quiz": self.quiz_id, "name": "", "answers": {}}
+
+    def _update(self, change: Callable[[dict[str, Any]], None]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            data = self._read()
+            change(data)
+            self._write(data)
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return self._empty()
+        except OSError as exc:
+            self._report(f"could not read {self.path} ({exc.strerror or exc}); answers will not be restored")
+            return self._empty()
+        problem = None
+        try:
+            data = json.loads(text)
+            problem = _shape_problem(data)
+        except (ValueError, RecursionError) as exc:
+            problem = f"not valid JSON ({exc.__class__.__name__})"
+        if problem is None:
+            return data
+        self._move_aside(problem)
+        return self._empty()
+
+    def _move_aside(self, problem: str) -> None:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            self._report(f"saved answers in {self.path} are unreadable ({problem}); starting afresh")
+            return
+        self._report(f"saved answers in {self.path} were unreadable ({problem}); moved to {aside.name}")
+
+    def _report(self, message: str) -> None:
+        self.warnings.append(message)
+        self._warn(message)
+
+    def _write(self, data: dict[str, Any]) -> None:
+        handle, temp = tempfile.mkstemp(prefix=f".{self.quiz_id}.", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, indent=1)
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None or not self.directory.is_dir():
+            yield
+            return
+        lock_path = self.directory / f".{self.quiz_id}.lock"
+        with open(lock_path, "a+") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _shape_problem(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    if data.get("format") != FORMAT:
+        return f"'format' is not '{FORMAT}'"
+    if not isinstance(data.get("answers"), dict):
+        return "'answers' is not an object"
+    if not all(isinstance(record, dict) for record in data["answers"].values()):
+        return "an answer record is not an object"
+    if not isinstance(data.get("name", ""), str):
+        data["name"] = ""
+    return None
+
+
+def _warn_on_stderr(message: str) -> None:
+    print(f"casebook: {message}", file=sys.stderr)

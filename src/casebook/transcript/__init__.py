@@ -1,0 +1,77 @@
+"""Read a State Department briefing as a primary source: turns, exchanges, sentences, numbers, hedges.
+
+    from casebook.transcript import parse, load_briefing
+    t = load_briefing()              # the kit's briefing (data/briefing/transcript.txt)
+    t = parse(text)                  # any briefing's text
+    t.turns                          # Turn: index, speaker, role, text, start, end, annotations
+    t.turns[3].sentences             # that turn's sentences; quiz evidence uses (turn, sentence) from 0
+    t.exchanges()                    # questions and answers, live or submitted, questioner and outlet
+    t.numbers(), t.dates(), t.quotes(), t.hedges()
+    t.kwic("accountab*"), t.stats(), t.quirks(), t.metadata
+
+Modules, one job each: ``labels`` (speaker labels and roles), ``clean`` (boilerplate), ``parser``
+(``parse``), ``segment`` (sentences and words), ``numbers``, ``dates``, ``quotes`` and ``hedges`` (finders
+on one string), ``extract`` (finders across turns), ``exchanges``, ``stats``, ``kwic``, ``quirks``,
+``document`` (the Transcript), ``model`` (dataclasses), ``source`` (reading files), ``report`` (the
+command's text and JSON), ``lexicon`` (the word lists in ``labels.json``, ``markers.json`` and
+``boilerplate.json``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casebook.paths import data_dir
+from casebook.transcript.document import Transcript
+from casebook.transcript.kwic import KwicLine
+from casebook.transcript.model import (
+    Annotation,
+    DateMention,
+    Exchange,
+    MarkerMention,
+    Mention,
+    Metadata,
+    NumberMention,
+    Quirk,
+    QuoteMention,
+    Sentence,
+    Turn,
+)
+from casebook.transcript.parser import parse
+from casebook.transcript.source import TranscriptFileError, read_text
+from casebook.transcript.stats import SpeakerStats, Stats
+
+BRIEFING = ("briefing", "transcript.txt")
+
+__all__ = [
+    "Annotation",
+    "DateMention",
+    "Exchange",
+    "KwicLine",
+    "MarkerMention",
+    "Mention",
+    "Metadata",
+    "NumberMention",
+    "Quirk",
+    "QuoteMention",
+    "Sentence",
+    "SpeakerStats",
+    "Stats",
+    "Transcript",
+    "TranscriptFileError",
+    "Turn",
+    "briefing_path",
+    "load_briefing",
+    "parse",
+    "read_text",
+]
+
+
+def briefing_path() -> Path:
+    """Where the kit's briefing transcript is: ``data/briefing/transcript.txt`` in the data folder."""
+    return data_dir().joinpath(*BRIEFING)
+
+
+def load_briefing() -> Transcript:
+    """The kit's briefing (the Carpenter briefing on the OSCE Moscow Mechanism report), parsed."""
+    return parse(read_text(briefing_path()))

@@ -1,0 +1,127 @@
+"""Website boilerplate: where the briefing ends, and what the text around the turns is.
+
+Everything before the first speaker label is the preamble: the ".gov" banner, "For Immediate Release"
+headers, summary bullets and other header lines (title, date, byline), sorted by ``boilerplate.json``.
+The briefing ends at the first end mark ("# # #") after the first label; everything after it is footer:
+known footer and navigation lines, and other lines (usually links to related pages). Without an end mark,
+trailing lines made only of footer phrases are footer. Nothing is thrown away: all of it is metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from casebook.transcript.lexicon import Lexicon, fold, phrase_pattern, shipped
+from casebook.transcript.model import Metadata
+
+_LINE = re.compile(r"[^\r\n]+")
+_BULLET = re.compile(r"\s*[•▪◦●]\s*")
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●]|[*\-–](?=\s))\s*")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    end_mark: re.Pattern[str]
+    banner: re.Pattern[str]
+    footer_in_line: re.Pattern[str]
+    whole_line: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    words: Lexicon = shipped("boilerplate.json")
+    marks = []
+    for phrase in words["end_marks"]:
+        chars = [re.escape(ch) for ch in phrase if not ch.isspace()]
+        marks.append(r"\s*".join(chars))
+    multiword_footer = [p for p in words["footer"] + words["banner"] if len(p.split()) > 1]
+    return _Patterns(
+        end_mark=re.compile(r"(?<!\S)(?:" + "|".join(marks) + r")(?!\S)"),
+        banner=phrase_pattern(words["banner"]),
+        footer_in_line=phrase_pattern(multiword_footer),
+        whole_line={
+            group: frozenset(fold(p) for p in words[group]) for group in ("banner", "release", "footer")
+        },
+    )
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _strip(pattern: re.Pattern[str], line: str) -> tuple[list[str], str]:
+    """The phrases of ``pattern`` found in ``line`` (as printed), and what is left of the line."""
+    found = [m.group() for m in pattern.finditer(line)]
+    return found, " ".join(pattern.sub(" ", line).split())
+
+
+def find_end(text: str, after: int) -> tuple[int, int] | None:
+    """The (start, end) of the first end mark ("# # #") at or after offset ``after``, if any."""
+    match = _patterns().end_mark.search(text, after)
+    return (match.start(), match.end()) if match else None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if not m.group().isspace()]
+
+
+def trailing_footer_start(text: str, start: int, end: int) -> int:
+    """Where trailing footer lines (whole lines of footer or banner phrases) begin in ``text[start:end]``."""
+    whole = _patterns().whole_line
+    known = whole["footer"] | whole["banner"]
+    cut = end
+    for line_start, line_end in reversed(_lines(text, start, end)):
+        if fold(text[line_start:line_end].strip(" \t\xa0.:|")) not in known:
+            break
+        cut = line_start
+    return cut
+
+
+def _sort_preamble_line(line: str, parts: dict[str, list[str]]) -> None:
+    whole = _patterns().whole_line
+    key = fold(line.strip(" \t\xa0.:|"))
+    for group in ("banner", "release"):
+        if key in whole[group]:
+            parts[group].append(line)
+            return
+    if _LIST_ITEM.match(line):
+        parts["summary"] += [item for item in _BULLET.split(_LIST_ITEM.sub("", line)) if _has_words(item)]
+        return
+    head, *bullets = _BULLET.split(line)
+    parts["summary"] += [item for item in bullets if _has_words(item)]
+    found, rest = _strip(_patterns().banner, head)
+    parts["banner"] += found
+    if _has_words(rest):
+        parts["header"].append(rest)
+
+
+def describe(text: str, body_start: int, body_end: int, end_mark: tuple[int, int] | None) -> Metadata:
+    """The metadata around the turns: ``text[:body_start]`` is the preamble, the rest after the end."""
+    parts: dict[str, list[str]] = {"banner": [], "release": [], "summary": [], "header": []}
+    for line_start, line_end in _lines(text, 0, body_start):
+        _sort_preamble_line(" ".join(text[line_start:line_end].split()), parts)
+    footer: list[str] = []
+    related: list[str] = []
+    whole = _patterns().whole_line
+    known = whole["footer"] | whole["banner"]
+    tail_start = end_mark[1] if end_mark else body_end
+    for line_start, line_end in _lines(text, tail_start, len(text)):
+        line = " ".join(text[line_start:line_end].split())
+        if fold(line.strip(" .:|")) in known:
+            footer.append(line)
+            continue
+        found, rest = _strip(_patterns().footer_in_line, line)
+        footer += found
+        if _has_words(rest):
+            related.append(rest)
+    return Metadata(
+        banner=tuple(parts["banner"]),
+        release=tuple(parts["release"]),
+        summary=tuple(parts["summary"]),
+        header=tuple(parts["header"]),
+        end_mark=" ".join(text[end_mark[0] : end_mark[1]].split()) if end_mark else None,
+        footer=tuple(footer),
+        related=tuple(related),
+    )

@@ -1,0 +1,155 @@
+"""The :class:`Transcript`: a parsed briefing's turns and metadata, and every analysis of them.
+
+Each analysis lives in its own module (``exchanges``, ``extract``, ``stats``, ``kwic``, ``quirks``);
+this class only ties them to one parsed text, and computes each at most once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+from casebook.transcript import extract
+from casebook.transcript.dates import FoundDate
+from casebook.transcript.exchanges import build_exchanges
+from casebook.transcript.hedges import KINDS
+from casebook.transcript.kwic import KwicLine, find_kwic
+from casebook.transcript.model import (
+    DateMention,
+    Exchange,
+    MarkerMention,
+    Metadata,
+    NumberMention,
+    Quirk,
+    QuoteMention,
+    Sentence,
+    Turn,
+)
+from casebook.transcript.quirks import find_quirks
+from casebook.transcript.stats import Stats, compute_stats
+
+
+class Transcript:
+    """A parsed briefing. ``source`` is the original text; every offset points into it."""
+
+    def __init__(self, source: str, turns: Sequence[Turn], metadata: Metadata) -> None:
+        self.source = source
+        self.turns: list[Turn] = list(turns)
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return f"<Transcript: {len(self.turns)} turns, {len(self.speakers())} speakers>"
+
+    def speakers(self) -> list[str]:
+        """Each speaker label once, in order of first appearance."""
+        return list(dict.fromkeys(turn.speaker for turn in self.turns))
+
+    @cached_property
+    def _sentences(self) -> tuple[Sentence, ...]:
+        return tuple(
+            Sentence(turn.index, i, text, start, end)
+            for turn in self.turns
+            for i, ((start, end), text) in enumerate(zip(turn.sentence_spans, turn.sentences, strict=True))
+        )
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence with its turn index, sentence index (both from 0) and offsets."""
+        return list(self._sentences)
+
+    def turn(self, index: int) -> Turn:
+        """The turn at ``index`` (from 0); raises LookupError saying which turns exist if there is none."""
+        if not 0 <= index < len(self.turns):
+            last = f"0-{len(self.turns) - 1}" if self.turns else "none"
+            raise LookupError(
+                f"there is no turn {index}: this transcript has {len(self.turns)} turns ({last})"
+            )
+        return self.turns[index]
+
+    def sentence(self, turn: int, index: int) -> Sentence:
+        """The sentence at (turn, index); raises LookupError saying what exists if there is none."""
+        spans = self.turn(turn).sentence_spans
+        if not 0 <= index < len(spans):
+            has = f"{len(spans)} sentences (0-{len(spans) - 1})" if spans else "no sentences"
+            raise LookupError(f"turn {turn} has no sentence {index}: it has {has}")
+        start, end = spans[index]
+        return Sentence(turn, index, self.turns[turn]._sentence_texts[index], start, end)
+
+    def passage(self, turn: int, sentence: int | None = None) -> str:
+        """The text a quiz reference points at: one sentence, or the whole turn (whitespace-normalised)."""
+        if sentence is None:
+            return self.turn(turn).plain
+        return self.sentence(turn, sentence).text
+
+    @cached_property
+    def _exchanges(self) -> tuple[Exchange, ...]:
+        return tuple(build_exchanges(self.turns))
+
+    def exchanges(self) -> list[Exchange]:
+        """The questions and their answers, live or submitted, with questioner and outlet."""
+        return list(self._exchanges)
+
+    @cached_property
+    def _turn_dates(self) -> list[list[FoundDate]]:
+        return extract.turn_dates(self.turns)
+
+    @cached_property
+    def _numbers(self) -> tuple[NumberMention, ...]:
+        return tuple(extract.numbers(self.turns, self._turn_dates))
+
+    def numbers(self) -> list[NumberMention]:
+        """Every number said in the turns, outside dates, with its value, qualifier and sentence."""
+        return list(self._numbers)
+
+    @cached_property
+    def _dates(self) -> tuple[DateMention, ...]:
+        return tuple(extract.dates(self.turns, self._turn_dates))
+
+    def dates(self) -> list[DateMention]:
+        """Every date and time word in the turns ("May 24th, 2021", "August 2020", "last week")."""
+        return list(self._dates)
+
+    @cached_property
+    def _quotes(self) -> tuple[QuoteMention, ...]:
+        return tuple(extract.quotes(self.turns))
+
+    def quotes(self) -> list[QuoteMention]:
+        """Every quotation in the turns: in quotation marks, "quote ... end quote", "quote/unquote"."""
+        return list(self._quotes)
+
+    @cached_property
+    def _hedges(self) -> tuple[MarkerMention, ...]:
+        return tuple(extract.markers(self.turns, found_dates=self._turn_dates))
+
+    def hedges(self, kinds: Sequence[str] = KINDS) -> list[MarkerMention]:
+        """Hedging, attribution and distancing markers (``kinds`` picks some of the three)."""
+        if isinstance(kinds, str):
+            kinds = (kinds,)
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise ValueError(f"unknown marker kind {unknown[0]!r}: choose from {', '.join(KINDS)}")
+        return [m for m in self._hedges if m.kind in kinds]
+
+    def kwic(self, word: str, width: int = 40) -> list[KwicLine]:
+        """Keyword in context: every place ``word`` (or phrase; ``*`` ends a prefix) is said."""
+        return find_kwic(self.turns, word, width)
+
+    @cached_property
+    def _stats(self) -> Stats:
+        return compute_stats(self.turns, self._exchanges)
+
+    def stats(self) -> Stats:
+        """Words and turns per speaker and role, words per turn, questions, and answer lengths."""
+        return self._stats
+
+    @cached_property
+    def _quirks(self) -> tuple[Quirk, ...]:
+        return tuple(find_quirks(self.turns, self.metadata))
+
+    def quirks(self) -> list[Quirk]:
+        """Oddities of this transcript, reported rather than hidden (see ``casebook.transcript.quirks``)."""
+        return list(self._quirks)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The turns as JSON-ready dicts (index, speaker, role, text, offsets, words, sentences...)."""
+        return [turn.to_dict() for turn in self.turns]

@@ -1,0 +1,73 @@
+"""Keyword in context: each place a word or phrase is said, with the words either side.
+
+Matching ignores case and spacing and takes whole words; a word ending in ``*`` matches any word it
+begins ("repress*" finds "repression" and "repressed"). An empty or blank search finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from casebook.transcript.model import Turn
+from casebook.transcript.segment import normalize
+
+MAX_WIDTH = 500
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    """One match: the words before (``left``), the match, the words after (``right``), and its place."""
+
+    turn: int
+    sentence: int
+    speaker: str
+    left: str
+    match: str
+    right: str
+    start: int
+    end: int
+    width: int = 40
+
+    def __str__(self) -> str:
+        return f"{self.left:>{self.width}} [{self.match}] {self.right}"
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    parts = []
+    for token in word.split():
+        prefix = token.endswith("*")
+        core = re.escape(token.rstrip("*"))
+        parts.append(core + (r"[\w'’-]*" if prefix else ""))
+    return re.compile(r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+def find_kwic(turns: Sequence[Turn], word: str, width: int = 40) -> list[KwicLine]:
+    """Every match of ``word`` in the turns, with ``width`` characters of context either side."""
+    if isinstance(width, bool) or not isinstance(width, int) or not 0 <= width <= MAX_WIDTH:
+        raise ValueError(f"width must be a whole number from 0 to {MAX_WIDTH} characters, not {width!r}")
+    if not isinstance(word, str) or not word.replace("*", "").strip():
+        return []
+    pattern = _pattern(word)
+    lines = []
+    for turn in turns:
+        starts = [start - turn.start for start, _ in turn.sentence_spans]
+        for match in pattern.finditer(turn.text):
+            left = normalize(turn.text[max(0, match.start() - 3 * width) : match.start()])
+            right = normalize(turn.text[match.end() : match.end() + 3 * width])
+            lines.append(
+                KwicLine(
+                    turn=turn.index,
+                    sentence=max(0, bisect_right(starts, match.start()) - 1),
+                    speaker=turn.speaker,
+                    left=left[-width:] if width else "",
+                    match=normalize(match.group()),
+                    right=right[:width],
+                    start=turn.start + match.start(),
+                    end=turn.start + match.end(),
+                    width=width,
+                )
+            )
+    return lines

@@ -1,0 +1,187 @@
+"""Speaker labels: find every "NAME:" that opens a turn, and say whose role it is.
+
+A label is one to six words and an optional bracketed note ("(via interpreter)") before a colon, and it
+must start a line, or (on pages whose text was flattened into one line) follow the end of a sentence
+(``.``, ``?``, ``!``, ``…``, a closing quote or bracket, then a space). What counts as a label:
+
+- ALL-CAPS labels, anywhere: ``MODERATOR:``, ``AMBASSADOR CARPENTER:``, ``MR PRICE:``, ``MS. NULAND:``;
+- mixed-case labels that are a role word (``Moderator:``, ``Question:``) or open with a title from
+  ``labels.json`` (``Ambassador Carpenter:``, ``U/S Thompson:``), anywhere;
+- other capitalised names (``Jane Doe:``) only at the start of a line, and only if the same label opens
+  a line at least twice (one stray "Belarus Today:" heading is not a speaker).
+
+Inside a label a full stop is allowed only after an abbreviation or initial ("MS.", "U.S."), so
+"THANK YOU. MODERATOR:" is the label "MODERATOR". Words in ``not_labels`` ("NOTE:", "HTTPS:") never are.
+The role comes from ``labels.json``: moderator, operator, questioner or other by role word; any other
+label (a named or titled person) is a briefer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from casebook.transcript.lexicon import Lexicon, fold, shipped
+from casebook.transcript.segment import ABBREVIATIONS
+
+MAX_WORDS = 6
+_WINDOW = 120
+_COLON = re.compile(r":")
+_TOKEN = re.compile(r"[^\s\xa0]+")
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’./&-]*")
+_NUMBER_WORD = re.compile(r"\d{1,2}")
+_TRAILING_NOTE = re.compile(r"\s*\([^()\r\n]{1,40}\)$")
+_SENTENCE_CLOSERS = frozenset('.?!…”")]')
+_HORIZONTAL_SPACE = frozenset(" \t\xa0\u2002\u2003\u2009\u202f")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label: ``start`` is its first character, ``end`` is just after its colon."""
+
+    start: int
+    end: int
+    speaker: str
+    role: str
+    line_start: bool
+
+
+def normalize_label(text: str) -> str:
+    """A label as the kit stores it: upper case, whitespace collapsed, no colon."""
+    return " ".join(text.replace(":", " ").split()).upper()
+
+
+def _role_key(speaker: str) -> str:
+    key = _TRAILING_NOTE.sub("", speaker)
+    key = re.sub(r"^THE\s+", "", key)
+    key = re.sub(r"\s+(\d+|ONE|TWO|THREE|FOUR|FIVE)$", "", key)
+    return fold(key)
+
+
+def role_of(speaker: str, lexicon: Lexicon | None = None) -> str:
+    """The role of a speaker label: moderator, operator, questioner, other, or else briefer."""
+    rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
+    return rules.role(speaker)
+
+
+def _boundary(text: str, pos: int) -> str | None:
+    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space) or None."""
+    i = pos
+    while i > 0 and text[i - 1] in _HORIZONTAL_SPACE:
+        i -= 1
+    if i == 0 or text[i - 1] in "\r\n":
+        return "line"
+    if i < pos and text[i - 1] in _SENTENCE_CLOSERS:
+        return "sentence"
+    return None
+
+
+def _abbreviated(word: str) -> bool:
+    core = word.rstrip(".")
+    if len(core) == 1 and core.isalpha():
+        return True
+    if "." in core and all(part.isalpha() for part in core.split(".") if part):
+        return True
+    return core.lower() in ABBREVIATIONS
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> _Rules:
+    return _Rules(shipped("labels.json"))
+
+
+class _Rules:
+    """The word lists a label is checked against, folded once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.role_words = {
+            fold(p) for role in ("moderator", "operator", "questioner", "other") for p in lexicon[role]
+        }
+        self.titles = {fold(p) for p in lexicon["titles"]}
+        self.not_labels = {fold(p) for p in lexicon["not_labels"]}
+        self.roles = {
+            role: {fold(p) for p in lexicon[role]}
+            for role in ("moderator", "operator", "questioner", "other")
+        }
+
+    def role(self, speaker: str) -> str:
+        """The role of a speaker label: moderator, operator, questioner, other, or else briefer."""
+        key = _role_key(speaker)
+        for role, keys in self.roles.items():
+            if key in keys:
+                return role
+        return "briefer"
+
+    def kind(self, candidate: str) -> str | None:
+        """How ``candidate`` may be a label: "sure" (anywhere), "name" (a plain name) or None (never)."""
+        core = _TRAILING_NOTE.sub("", candidate)
+        words = core.split()
+        if not 1 <= len(words) <= MAX_WORDS:
+            return None
+        for i, word in enumerate(words):
+            last = i == len(words) - 1
+            if not (_LABEL_WORD.fullmatch(word) or (last and i > 0 and _NUMBER_WORD.fullmatch(word))):
+                return None
+            if word.endswith(".") and not _abbreviated(word):
+                return None
+        key = fold(core)
+        if key in self.not_labels:
+            return None
+        letters = [ch for ch in core if ch.isalpha()]
+        if key in self.role_words and words[0][0].isupper():
+            return "sure"
+        if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+            return "sure"
+        if not all(w[0].isupper() or w[0].isdigit() or fold(w) in self.titles for w in words):
+            return None
+        if fold(words[0]) in self.titles and len(words) > 1:
+            return "sure"
+        return "name" if len(words) <= 4 else None
+
+
+def _candidates(text: str, colon: int, rules: _Rules) -> tuple[int, str, str] | None:
+    """The longest valid label ending at the colon at ``colon``: (start, label text, kind)."""
+    lo = max(0, colon - _WINDOW)
+    newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
+    window_start = newline + 1 if newline >= 0 else lo
+    tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)]
+    best = None
+    for count in range(1, min(len(tokens), MAX_WORDS + 3) + 1):
+        start = tokens[-count]
+        where = _boundary(text, start)
+        if where is None:
+            continue
+        candidate = text[start:colon]
+        kind = rules.kind(candidate)
+        if kind == "sure" or (kind == "name" and where == "line"):
+            best = (start, candidate, kind)
+    return best
+
+
+def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
+    """Every speaker label in ``text``, in order and without overlaps (see the module docstring)."""
+    rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
+    found: list[tuple[int, int, str, str, bool]] = []
+    for match in _COLON.finditer(text):
+        colon = match.start()
+        following = text[colon + 1 : colon + 2]
+        if following == "/" or following.isdigit():
+            continue  # "https://", "10:30"
+        best = _candidates(text, colon, rules)
+        if best is None:
+            continue
+        start, candidate, kind = best
+        found.append((start, colon + 1, candidate, kind, _boundary(text, start) == "line"))
+    names = Counter(normalize_label(c) for _, _, c, kind, _ in found if kind == "name")
+    labels: list[Label] = []
+    for start, end, candidate, kind, line_start in found:
+        speaker = normalize_label(candidate)
+        if kind == "name" and names[speaker] < 2:
+            continue
+        if labels and start < labels[-1].end:
+            continue
+        labels.append(Label(start, end, speaker, rules.role(speaker), line_start))
+    return labels

@@ -1,0 +1,44 @@
+"""Evidence options resolve against the transcript contract; without a transcript they show their place."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from casebook.quiz import passages
+from casebook.quiz.model import PassageRef
+from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem, resolve
+from tests.quiz.conftest import FAKE
+
+
+def test_a_sentence_reference_resolves_to_that_sentence_and_its_speaker() -> None:
+    passage = resolve(PassageRef(1, 1), FAKE)
+    assert passage.text == "We did not act alone."
+    assert passage.label() == "Turn 1 (AMBASSADOR), sentence 1"
+    assert passage.display() == "Turn 1 (AMBASSADOR), sentence 1: We did not act alone."
+
+
+def test_a_turn_reference_resolves_to_the_whole_turn() -> None:
+    assert resolve(PassageRef(0), FAKE).text == "Welcome to the briefing. It is on the record."
+
+
+def test_references_out_of_range_are_explained() -> None:
+    assert ref_problem(PassageRef(3), FAKE) == "there is no turn 3: the transcript has turns 0 to 2"
+    assert ref_problem(PassageRef(2, 1), FAKE) == "turn 2 has no sentence 1: it has sentences 0 to 0"
+    assert ref_problem(PassageRef(2, 0), FAKE) is None
+    assert resolve(PassageRef(9), FAKE).text is None
+
+
+def test_without_a_transcript_the_place_is_shown() -> None:
+    passage = resolve(PassageRef(12, 7), None)
+    assert passage.text is None
+    assert passage.display().startswith("Turn 12, sentence 7: the transcript could not be loaded")
+
+
+def test_a_missing_toolkit_is_reported_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(passages, "_cache", {})
+    monkeypatch.setitem(sys.modules, "casebook.transcript", None)  # as if it were not installed
+    with pytest.raises(TranscriptUnavailable, match="transcript toolkit is not installed"):
+        default_transcript()
+    assert resolve(PassageRef(0)).text is None  # resolving still works, by place

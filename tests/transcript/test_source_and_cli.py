@@ -1,0 +1,170 @@
+"""Reading files (bad input gets a clear message naming the file) and the `casebook transcript` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casebook.cli import main
+from casebook.transcript import TranscriptFileError, parse, read_text
+from casebook.transcript.report import transcript_command
+from tests.transcript.helpers import FIXTURES, seed
+
+CLI = [sys.executable, "-m", "casebook", "transcript"]
+
+
+def test_read_text_decodes_utf8_bom_utf16_and_windows_1252(tmp_path: Path) -> None:
+    text = "MODERATOR: It’s “on”.\r\n"
+    for encoding, data in (
+        ("utf-8-sig", text.encode("utf-8-sig")),
+        ("utf-16", text.encode("utf-16")),
+        ("cp1252", text.encode("cp1252")),
+    ):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(data)
+        assert read_text(path) == text, encoding
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"%PDF-1.7\n\x00\x01\x02binary stream", "is a binary file"),
+        (bytes(range(256)) * 4, "is a binary file"),
+        (b"\x81\x8d\x8f\x90\x9d not text", "is neither UTF-8 nor Windows-1252"),
+    ],
+)
+def test_read_text_refuses_binary_files_by_name(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "briefing.pdf"
+    path.write_bytes(content)
+    with pytest.raises(TranscriptFileError) as error:
+        read_text(path)
+    assert str(error.value).startswith(f"{path}: ") and message in str(error.value)
+
+
+def test_read_text_missing_folder_and_too_large(tmp_path: Path) -> None:
+    with pytest.raises(TranscriptFileError, match="no such file"):
+        read_text(tmp_path / "missing.txt")
+    with pytest.raises(TranscriptFileError, match="is a folder"):
+        read_text(tmp_path)
+    big = tmp_path / "big.txt"
+    big.write_text("MODERATOR: hello. " * 100)
+    with pytest.raises(TranscriptFileError, match="more than the"):
+        read_text(big, max_bytes=1000)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert read_text(empty) == ""
+    assert parse("").turns == []
+
+
+def test_parse_refuses_bytes_with_a_clear_message() -> None:
+    with pytest.raises(TypeError, match="not bytes: decode it first"):
+        parse(b"MODERATOR: hi")  # type: ignore[arg-type]
+
+
+def test_lookups_outside_the_transcript_say_what_exists() -> None:
+    t = seed()
+    with pytest.raises(LookupError, match=r"there is no turn 99: this transcript has 20 turns \(0-19\)"):
+        t.passage(99)
+    with pytest.raises(LookupError, match=r"turn 3 has no sentence 5: it has 1 sentences \(0-0\)"):
+        t.sentence(3, 5)
+    with pytest.raises(ValueError, match="width must be a whole number"):
+        t.kwic("OSCE", width=-1)
+
+
+def test_cli_prints_a_table_of_turns(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcript"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split() == ["turn", "speaker", "role", "words", "first", "words"]
+    assert lines[2].split()[:4] == ["0", "MODERATOR", "moderator", str(seed().turns[0].words)]
+    assert lines[3].split()[:5] == ["1", "AMBASSADOR", "CARPENTER", "briefer", str(seed().turns[1].words)]
+    assert "20 turns, 3 speakers" in out and "6 questions (2 live, 4 submitted)" in out
+    assert max(len(line) for line in lines[:22]) <= 110
+
+
+def test_cli_json_lists_every_turn(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcript", str(FIXTURES / "daily_press_mr_ms.txt"), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["speaker"] for r in records] == [
+        t.speaker for t in parse(read_text(FIXTURES / "daily_press_mr_ms.txt")).turns
+    ]
+    assert {"index", "speaker", "role", "text", "start", "end", "sentences"} <= set(records[0])
+    assert records[0]["index"] == 0 and records[0]["role"] == "briefer"
+
+
+def test_cli_sentences_give_quiz_references(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcript", "--sentences", "--turn", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("turn 1  AMBASSADOR CARPENTER (briefer)")
+    assert "  1.3  There are currently at least 1,486 political prisoners in Belarus." in out
+    assert "turn 2 " not in out
+
+
+def test_cli_quirks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcript", "--quirks"]) == 0
+    out = capsys.readouterr().out
+    assert "[repeated-speaker] Turn 3 (MODERATOR" in out
+    assert out.count("[gap]") == 3
+    assert out.rstrip().endswith("7 quirks.")
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "message"),
+    [
+        (b"", 1, "is empty, so there are no turns"),
+        (b"  \n\n ", 1, "is empty"),
+        (b"Just prose. My question is: none.", 1, "has no speaker labels"),
+        (b"\x00\x01\x02\x03", 2, "is a binary file"),
+    ],
+)
+def test_cli_bad_files_give_one_message_and_an_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: int, message: str
+) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    assert main(["transcript", str(path)]) == code
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().startswith(str(path)) and message in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+    assert main(["transcript", str(path), "--json"]) == code
+    if code == 1:
+        assert json.loads(capsys.readouterr().out) == []
+
+
+def test_cli_missing_file_and_missing_turn(tmp_path: Path) -> None:
+    result = transcript_command(tmp_path / "nope.txt")
+    assert (result.code, result.out) == (2, "") and "no such file" in result.err
+    result = transcript_command(FIXTURES / "flattened.txt", turn=6)
+    assert result.code == 2 and "there is no turn 6; turns are numbered 0 to 5" in result.err
+
+
+def test_cli_in_a_subprocess_with_windows_line_endings_never_shows_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes((FIXTURES / "teleconference_upper.txt").read_bytes().replace(b"\n", b"\r\n"))
+    result = subprocess.run([*CLI, str(path), "--json"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert [r["speaker"] for r in json.loads(result.stdout)][:3] == [
+        "OPERATOR",
+        "MODERATOR",
+        "SENIOR STATE DEPARTMENT OFFICIAL",
+    ]
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = subprocess.run([*CLI, str(binary)], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "binary file" in result.stderr
+
+
+def test_parsing_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from casebook.transcript import load_briefing; t = load_briefing(); "
+        "t.numbers(); t.hedges(); t.exchanges(); t.quirks(); "
+        "heavy = ('matplotlib', 'pandas', 'frictionless', 'ipywidgets', 'jsonschema'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

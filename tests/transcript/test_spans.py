@@ -1,0 +1,32 @@
+"""The claimed-span index the finders use, checked against the obvious slow answer."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casebook.transcript.segment import split_sentences
+from casebook.transcript.spans import Spans
+
+span = st.tuples(st.integers(0, 60), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(span, max_size=12), span)
+def test_overlaps_agrees_with_checking_every_span(
+    spans: list[tuple[int, int]], probe: tuple[int, int]
+) -> None:
+    expected = any(probe[0] < end and start < probe[1] for start, end in spans)
+    assert Spans(spans).overlaps(*probe) is expected
+    assert Spans(spans).covers(probe[0]) is any(start <= probe[0] < end for start, end in spans)
+
+
+def test_touching_spans_do_not_overlap() -> None:
+    spans = Spans([(0, 5), (10, 20)])
+    assert not spans.overlaps(5, 10)
+    assert spans.overlaps(4, 6) and spans.overlaps(19, 30) and spans.overlaps(0, 100)
+    assert not Spans().overlaps(0, 10)
+
+
+def test_runs_of_marks_end_one_sentence() -> None:
+    assert split_sentences("Wait" + "." * 1000 + " Next?! Yes.") == ["Wait" + "." * 1000, "Next?!", "Yes."]
