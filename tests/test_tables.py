@@ -77,3 +77,10 @@ def test_a_missing_column_names_the_column_the_record_and_its_fields() -> None:
 def test_no_records_give_an_empty_table() -> None:
     assert len(table([], ["id"])) == 0
     assert table([]).headers == ()
+
+
+def test_values_that_are_not_records_give_a_clear_message() -> None:
+    with pytest.raises(ValueError, match="a int is not a record with fields"):
+        table([1, 2])
+    with pytest.raises(ValueError, match="record 1 has no field 'id'"):
+        table(["text"], ["id"])

@@ -87,7 +87,16 @@ def _fields(record: Any) -> list[str]:
         return [str(k) for k in record]
     if dataclasses.is_dataclass(record):
         return [f.name for f in dataclasses.fields(record)]
-    return [name for name in vars(record) if not name.startswith("_")]
+    if hasattr(record, "__dict__"):
+        return [name for name in vars(record) if not name.startswith("_")]
+    raise ValueError(f"table: a {type(record).__name__} is not a record with fields")
+
+
+def _has(record: Any) -> str:
+    try:
+        return f"its fields are: {', '.join(_fields(record)) or 'none'}"
+    except ValueError:
+        return f"it is a {type(record).__name__}, not a record with fields"
 
 
 def _value(record: Any, column: str) -> Any:
@@ -120,10 +129,7 @@ def table(
             try:
                 row.append(cell_text(_value(record, column)))
             except (KeyError, AttributeError):
-                raise ValueError(
-                    f"table: record {number} has no field {column!r}; its fields are: "
-                    f"{', '.join(_fields(record))}"
-                ) from None
+                raise ValueError(f"table: record {number} has no field {column!r}; {_has(record)}") from None
         cells.append(tuple(row))
     return Table(
         headers=tuple(names.get(c, c.replace("_", " ")) for c in columns), rows=tuple(cells), caption=caption
