@@ -101,7 +101,27 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     )
 
 
-def test_validating_does_not_load_the_slow_iri_checker_and_leaves_it_importable(tmp_path: Path) -> None:
+def test_shipped_schemas_use_no_string_formats() -> None:
+    # Format checkers are skipped in the kernel (schema.FORMAT_ONLY_LIBRARIES): keep schemas format-free.
+    for name in ("quiz.schema.json", "answers.schema.json"):
+        assert not _uses_format_keyword(load_schema(name)), name
+    assert _uses_format_keyword({"properties": {"when": {"type": "string", "format": "date"}}})
+    assert not _uses_format_keyword({"properties": {"format": {"const": "casebook-answers"}}})
+
+
+def _uses_format_keyword(node: object) -> bool:
+    if isinstance(node, dict):
+        if isinstance(node.get("format"), str):
+            return True
+        return any(_uses_format_keyword(v) for k, v in node.items() if k != "properties") or any(
+            _uses_format_keyword(v) for v in node.get("properties", {}).values()
+        )
+    if isinstance(node, list):
+        return any(_uses_format_keyword(v) for v in node)
+    return False
+
+
+def test_validating_skips_the_format_only_libraries_and_leaves_them_importable(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -109,9 +129,12 @@ def test_validating_does_not_load_the_slow_iri_checker_and_leaves_it_importable(
         "import sys\n"
         "from casebook.quiz.load import validate_quiz_file\n"
         f"assert validate_quiz_file({str(ROOT / 'data/quizzes/00_start_here.yaml')!r}) == []\n"
-        "assert 'jsonschema' in sys.modules and 'rfc3987_syntax' not in sys.modules\n"
+        "from casebook.quiz.schema import FORMAT_ONLY_LIBRARIES\n"
+        "assert 'jsonschema' in sys.modules\n"
+        "assert not set(FORMAT_ONLY_LIBRARIES) & set(sys.modules), sorted(sys.modules)\n"
         "import importlib.util\n"
-        "assert importlib.util.find_spec('rfc3987_syntax') is not None\n"
+        "assert all(importlib.util.find_spec(n) for n in ('rfc3987_syntax', 'idna', 'webcolors'))\n"
+        "import idna\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
 

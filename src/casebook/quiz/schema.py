@@ -20,24 +20,41 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-def _import_jsonschema() -> Any:
-    """Import jsonschema without its optional checker for the "iri" string format.
+# Optional libraries that jsonschema imports only to check string "format"s. Together they cost a
+# learner's kernel about half a second and 5 MB (rfc3987-syntax alone builds four Earley parsers:
+# python-jsonschema/jsonschema#1392). Our schemas use no "format" keyword (a test keeps it so).
+FORMAT_ONLY_LIBRARIES = (
+    "rfc3987_syntax",
+    "rfc3987",
+    "rfc3339_validator",
+    "rfc3986_validator",
+    "webcolors",
+    "jsonpointer",
+    "uri_template",
+    "isoduration",
+    "idna",
+    "fqdn",
+)
 
-    When the ``rfc3987-syntax`` package is installed (it is, via jupyter-events), importing
-    jsonschema builds four Earley parsers for it, which takes seconds
-    (python-jsonschema/jsonschema#1392): a learner would wait that long for the first quiz. Our
-    schemas use no string formats, so while jsonschema loads we mark that package as absent, then
-    unmark it, so any later ``import rfc3987_syntax`` works as usual.
+
+def _import_jsonschema() -> Any:
+    """Import jsonschema without the optional libraries it uses only for string formats.
+
+    While jsonschema loads, those libraries are marked absent, so jsonschema simply skips their format
+    checkers; then they are unmarked, so a later ``import idna`` (say) works as usual.
     """
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+    if "jsonschema" in sys.modules:
         import jsonschema
 
         return jsonschema
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    blocked = [name for name in FORMAT_ONLY_LIBRARIES if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import jsonschema
     finally:
-        del sys.modules["rfc3987_syntax"]
+        for name in blocked:
+            del sys.modules[name]
     return jsonschema
 
 
