@@ -1,0 +1,109 @@
+"""What a lesson costs a student's kernel, against a floor measured in the same run.
+
+The floor is a notebook that only imports ipywidgets and matplotlib, draws one figure and shows one
+widget. Each lesson runs top to bottom in a fresh kernel; we record the kernel's peak resident memory
+(VmHWM, from /proc) and the run-all time, and report both as ratios to the floor. Targets (issue #5):
+memory within 1.10x, time within 1.5x. Several rounds; the median time and the median peak are reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = int(os.environ.get("CASEBOOK_BENCH_ROUNDS", "3"))
+MEMORY_TARGET, TIME_TARGET = 1.10, 1.5
+
+FLOOR_CELLS = [
+    "import ipywidgets as widgets\nimport matplotlib.pyplot as plt",
+    "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [2, 1, 3])\nax.set_title('floor')\nplt.show()",
+    "widgets.Button(description='floor')",
+]
+
+
+def floor_notebook() -> nbformat.NotebookNode:
+    """The floor: ipywidgets and matplotlib imported, one figure drawn, one widget shown."""
+    nb = new_notebook(cells=[new_code_cell(src) for src in FLOOR_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory of a process, in MB (Linux /proc VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("VmHWM not found")
+
+
+def run_once(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, float]:
+    """Run a notebook in a fresh kernel; return (seconds, peak MB of the kernel)."""
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(cwd), stderr=subprocess.DEVNULL)
+    try:
+        client = NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(cwd)}})
+        start = time.perf_counter()
+        client.execute()
+        elapsed = time.perf_counter() - start
+        return elapsed, peak_rss_mb(km.provisioner.process.pid)
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def measure(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, float]:
+    """Median time and median peak memory over ROUNDS runs."""
+    runs = [run_once(nb, cwd) for _ in range(ROUNDS)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def main() -> int:
+    """Measure the floor and every lesson; print a table of ratios and save it as JSON."""
+    if not Path("/proc/self/status").exists():
+        print("This benchmark reads peak memory from /proc and needs Linux.")
+        return 1
+    with tempfile.TemporaryDirectory() as progress:
+        os.environ["CASEBOOK_PROGRESS_DIR"] = progress  # never touch a learner's saved answers
+        os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+        run_once(floor_notebook(), ROOT)  # warm caches (font cache, bytecode) before measuring
+        floor_time, floor_mem = measure(floor_notebook(), ROOT)
+        print(f"floor: {floor_time:.2f} s, {floor_mem:.0f} MB peak ({ROUNDS} rounds, medians)")
+        print(f"{'lesson':34} {'time s':>7} {'x floor':>8} {'peak MB':>8} {'x floor':>8}  targets")
+        rows = []
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            nb = nbformat.read(path, as_version=4)
+            seconds, mem = measure(nb, path.parent)
+            t_ratio, m_ratio = seconds / floor_time, mem / floor_mem
+            ok = "ok" if t_ratio <= TIME_TARGET and m_ratio <= MEMORY_TARGET else "OVER"
+            print(f"{path.name:34} {seconds:7.2f} {t_ratio:8.2f} {mem:8.0f} {m_ratio:8.3f}  {ok}")
+            rows.append(
+                {
+                    "lesson": path.name,
+                    "seconds": seconds,
+                    "time_ratio": t_ratio,
+                    "peak_mb": mem,
+                    "memory_ratio": m_ratio,
+                }
+            )
+    out = ROOT / "build" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    report = {"floor": {"seconds": floor_time, "peak_mb": floor_mem}, "lessons": rows, "rounds": ROUNDS}
+    (out / "lessons.json").write_text(json.dumps(report, indent=2))
+    print(f"targets: memory <= {MEMORY_TARGET}x, time <= {TIME_TARGET}x the floor")
+    print(f"report: {out / 'lessons.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""What every figure shares: the palette, the house style, the source line and the Chart wrapper."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+    "grey": "#6E6E6E",
+}
+SERIES = ("blue", "orange", "green", "vermillion", "sky", "purple")
+
+
+@dataclass
+class Chart:
+    """A figure and the words that make it accessible: title, alt text and source line.
+
+    Unpacks as ``fig, alt = chart``. Displays in Jupyter as an HTML figure whose ``<img>`` carries the alt
+    text, with the source line as its caption.
+    """
+
+    figure: Figure
+    alt: str
+    title: str
+    source: str
+
+    def __iter__(self) -> Iterator[Any]:
+        yield self.figure
+        yield self.alt
+
+    def png_bytes(self, dpi: int = 110) -> bytes:
+        """The figure as PNG bytes."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        return buffer.getvalue()
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png_bytes()).decode("ascii")
+        return (
+            f'<figure class="casebook-figure" style="margin:0">'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
+            f'style="max-width:100%;height:auto">'
+            f"<figcaption>{html.escape(self.source)}</figcaption></figure>"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"{self.title}\n{self.alt}\n{self.source}")
+
+
+def new_figure(width: float = 8.0, height: float = 4.5) -> tuple[Figure, Axes]:
+    """A figure and axes in the house style, without pyplot (no global state, nothing shown twice)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.add_subplot()
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color="#DDDDDD", linewidth=0.8)
+    axes.set_axisbelow(True)
+    return figure, axes
+
+
+def finish(
+    figure: Figure, axes: Axes, *, title: str, xlabel: str, ylabel: str, source: str, alt: str
+) -> Chart:
+    """Give a figure its title, axis labels and source line, and wrap it with its alt text."""
+    axes.set_title(title, loc="left", fontsize=13, fontweight="bold")
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    figure.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom")
+    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    return Chart(figure=figure, alt=alt, title=title, source=f"Source: {source}")

@@ -1,0 +1,65 @@
+"""The shared figure machinery: house style, source line, alt text in the HTML display."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from casebook.plots.base import PALETTE, Chart, finish, new_figure
+
+
+def _chart() -> Chart:
+    figure, axes = new_figure()
+    axes.plot([1, 2, 3], [3, 1, 2], color=PALETTE["blue"])
+    return finish(
+        figure,
+        axes,
+        title="A title",
+        xlabel="Year",
+        ylabel="Count",
+        source="Viasna <test> & co",
+        alt="A line that falls, then rises.",
+    )
+
+
+def test_finish_sets_title_labels_and_source_line() -> None:
+    chart = _chart()
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "A title"
+    assert axes.get_xlabel() == "Year" and axes.get_ylabel() == "Count"
+    texts = [t.get_text() for t in chart.figure.texts]
+    assert "Source: Viasna <test> & co" in texts
+
+
+def test_chart_unpacks_to_figure_and_alt() -> None:
+    figure, alt = _chart()
+    assert alt == "A line that falls, then rises."
+    assert figure.axes
+
+
+def test_html_display_keeps_alt_text_and_escapes_it() -> None:
+    html = _chart()._repr_html_()
+    img = r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="A line that falls, then rises\."'
+    assert re.search(img, html)
+    assert "Source: Viasna &lt;test&gt; &amp; co" in html
+    assert "<test>" not in html
+
+
+def test_png_is_a_real_png() -> None:
+    assert _chart().png_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_importing_plots_does_not_import_matplotlib() -> None:
+    code = "import casebook.plots, sys; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_unknown_figure_name_gives_a_clear_error() -> None:
+    import pytest
+
+    import casebook.plots as plots
+
+    with pytest.raises(AttributeError, match="no figure named 'no_such_figure'"):
+        plots.no_such_figure  # noqa: B018
