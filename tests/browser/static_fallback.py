@@ -1,0 +1,111 @@
+"""Export executed notebooks to HTML with nbconvert, and check a quiz's static view in that HTML.
+
+Where widgets cannot run (an HTML export, GitHub, nbviewer) a quiz must still show its questions and
+must never give its answers away. ``static_problems`` checks both against the quiz's YAML file. It is
+pure; ``export_html`` runs a notebook in a fresh kernel and exports it, as a teacher would.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.browser.quiz_answers import plain_text
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees: everything outside <script> and <style>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The page's visible words with spaces collapsed."""
+    parser = _VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _public_texts(quiz: dict[str, Any]) -> list[str]:
+    """Everything a quiz shows before any answer: titles, prompts, options, items, terms, claims."""
+    texts = [str(quiz.get("title", "")), str(quiz.get("intro", ""))]
+    for q in quiz.get("questions") or []:
+        texts += [str(q.get("prompt", "")), str(q.get("claim", "")), str(q.get("unit", ""))]
+        texts += [str(o.get("text", "")) for o in q.get("options") or [] if "text" in o]
+        texts += [str(item) for item in q.get("items") or []]
+        for pair in q.get("pairs") or []:
+            texts += [str(pair.get("term", "")), str(pair.get("definition", ""))]
+        texts += [str(d) for d in q.get("distractors") or []]
+    return [plain_text(t) for t in texts if t.strip()]
+
+
+def _secrets(question: dict[str, Any]) -> list[str]:
+    """What only a learner who answered (or gave up) may see: answers, feedback, explanations."""
+    found = [str(a) for a in question.get("accept") or []]
+    if "answer" in question:
+        found.append(str(question["answer"]))
+    found += [str(o["feedback"]) for o in question.get("options") or [] if o.get("feedback")]
+    found += [str(w["feedback"]) for w in question.get("wrong") or [] if w.get("feedback")]
+    if question.get("explanation"):
+        found.append(str(question["explanation"]))
+    return [plain_text(s) for s in found if str(s).strip()]
+
+
+def _contains(text: str, fragment: str) -> bool:
+    if re.fullmatch(r"[\d.,]+", fragment):  # a bare number must stand alone, not inside 2038
+        return re.search(rf"(?<![\d.,]){re.escape(fragment)}(?![\d,]|\.\d)", text) is not None
+    return fragment.casefold() in text.casefold()
+
+
+def static_problems(html: str, quiz_file: Path) -> list[str]:
+    """What is wrong with a quiz's static view in ``html``: a question that cannot be read, or an
+    answer, feedback or explanation that can. Empty when the view is right."""
+    quiz = yaml.safe_load(quiz_file.read_text(encoding="utf-8")) or {}
+    text = visible_text(html)
+    public = _public_texts(quiz)
+    problems = []
+    if re.search(r"data-correct|correct\s*:\s*true|\"correct\"\s*:\s*true", html, re.IGNORECASE):
+        problems.append(f"{quiz_file.name}: the HTML marks which option is correct")
+    for q in quiz.get("questions") or []:
+        qid = q.get("id")
+        prompt = plain_text(str(q.get("prompt", "")))
+        if prompt and prompt not in text:
+            problems.append(f"{quiz_file.name}, question '{qid}': the prompt is not readable in the HTML")
+        for secret in _secrets(q):
+            if any(_contains(p, secret) for p in public):
+                continue  # also part of what the quiz shows anyway
+            number = re.fullmatch(r"[\d.,]+", secret) is not None  # CSS is full of numbers: text only
+            if _contains(text, secret) or (not number and _contains(html, secret)):
+                problems.append(f"{quiz_file.name}, question '{qid}': the HTML gives away {secret[:60]!r}")
+    return problems
+
+
+def export_html(notebook: Path, timeout: int = 300) -> str:
+    """Run ``notebook`` top to bottom in a fresh kernel (in its own folder) and export it to HTML."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    body, _resources = HTMLExporter().from_notebook_node(nb)
+    return body
