@@ -56,6 +56,11 @@ SNAPSHOT_JS = """
 def open_notebook(page: Page, server: LabServer, path: str, workspace: str) -> None:
     """Open ``path`` in a JupyterLab workspace of its own and wait until its kernel is idle."""
     page.goto(server.url(path, workspace=workspace))
+    wait_for_notebook(page)
+
+
+def wait_for_notebook(page: Page) -> None:
+    """Wait until the page shows a notebook and its kernel is idle (after opening or reloading)."""
     page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=OPEN_TIMEOUT_S * 1000)
     wait_until(page, lambda s: s["kernel"].endswith("| Idle"), OPEN_TIMEOUT_S, "the kernel to start")
 

@@ -1,0 +1,46 @@
+"""Where widgets cannot run: an executed lesson exported to HTML with nbconvert stays readable, and
+every quiz's static view shows its questions and none of its answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import casebook
+from tests.browser.quiz_answers import plain_text
+from tests.browser.static_fallback import export_html, static_problems, visible_text
+from tests.browser.test_quizzes_in_browser import QUIZ_FILES, write_quiz_notebook
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+FIRST_LESSON = ROOT / "notebooks" / "00_start_here.ipynb"
+
+
+def test_an_executed_lesson_exports_to_readable_html(tmp_path: Path) -> None:
+    copy = tmp_path / FIRST_LESSON.name
+    copy.write_bytes(FIRST_LESSON.read_bytes())
+    html = export_html(copy)
+    text = visible_text(html)
+    nb = nbformat.read(FIRST_LESSON, as_version=4)
+    headings = [
+        plain_text(line.lstrip("#"))
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("#")
+    ]
+    assert headings, "the lesson has no headings to look for"
+    missing = [h for h in headings if h not in text]
+    assert not missing, f"headings missing from the HTML export: {missing}"
+    assert "Traceback" not in text
+    assert f"'{casebook.__version__}'" in text  # the first code cell ran and its result was exported
+
+
+@pytest.mark.parametrize("quiz_file", QUIZ_FILES, ids=lambda p: p.stem)
+def test_quiz_static_view_shows_questions_and_hides_answers(tmp_path: Path, quiz_file: Path) -> None:
+    notebook = tmp_path / write_quiz_notebook(tmp_path, quiz_file.stem)
+    html = export_html(notebook)
+    assert static_problems(html, quiz_file) == []
