@@ -162,6 +162,17 @@ def score(page: Page) -> str:
     return " ".join(page.locator(".casebook-quiz .casebook-score").first.inner_text().split())
 
 
+def wait_for_score_change(page: Page, before: str) -> str:
+    """Wait until the score summary differs from ``before``; return it."""
+    deadline = time.monotonic() + FEEDBACK_TIMEOUT_S
+    while time.monotonic() < deadline:
+        now = score(page)
+        if now != before:
+            return now
+        page.wait_for_timeout(100)
+    raise QuizDriverError(f"the score stayed {before!r} for {FEEDBACK_TIMEOUT_S} s")
+
+
 def reset_quiz(page: Page) -> None:
     """Press the quiz's reset button (again, if it asks to confirm) until no feedback is left."""
     button = page.locator(".casebook-quiz .casebook-reset").first
