@@ -104,30 +104,33 @@ def start_keyboard_at(box: Locator) -> None:
     box.evaluate("el => { el.setAttribute('tabindex', '-1'); el.focus(); }")
 
 
+def _in_page_order(page: Page, box: Locator, answer: Answer) -> list[str]:
+    """The answer's option labels in the order the page shows them (options may be shuffled)."""
+    everything = box.get_by_role("radio" if answer.kind == "choose" else "checkbox").element_handles()
+
+    def place(value: str) -> int:
+        handle = _option(box, answer, value).element_handle()
+        return next(i for i, h in enumerate(everything) if page.evaluate("([a, b]) => a === b", [h, handle]))
+
+    return sorted(answer.values, key=place)
+
+
 def answer_with_keyboard(page: Page, answer: Answer) -> str:
-    """Give ``answer`` with the keyboard alone: Tab to each control, arrows or Space to choose, type
-    text, Tab to the submit button and press Enter. Returns the feedback."""
+    """Give ``answer`` with the keyboard alone: Tab to each control, Space to choose, type text, Tab
+    to the submit button and press Enter. Returns the feedback."""
     box = question(page, answer.question_id)
     before = feedback(page, answer.question_id)
     start_keyboard_at(box)
     where = f"question '{answer.question_id}'"
-    if answer.kind == "choose":
-        target = _option(box, answer, answer.values[0])
-        tab_to(page, box.get_by_role("radio"), f"{where}: the options")
-        for _ in range(MAX_TABS):
-            if _focused_in(target):
-                break
-            page.keyboard.press("ArrowDown")
-        else:
-            raise QuizDriverError(f"{where}: the arrow keys never reached {answer.values[0]!r}")
-        page.keyboard.press("Space")
-        if not target.is_checked():
-            raise QuizDriverError(f"{where}: {answer.values[0]!r} is focused but not chosen")
-    elif answer.kind == "tick":
-        for value in answer.values:
+    if answer.kind in ("choose", "tick"):
+        # ipywidgets' radio buttons share no name, so each is a Tab stop of its own, chosen with Space;
+        # arrow keys would not help anyway: JupyterLab takes ArrowDown to move between cells.
+        for value in _in_page_order(page, box, answer):  # Tab only goes forward
             target = _option(box, answer, value)
             tab_to(page, target, f"{where}: the option {value!r}")
             page.keyboard.press("Space")
+            if not target.is_checked():
+                raise QuizDriverError(f"{where}: Space on {value!r} did not choose it")
     else:
         tab_to(page, _textbox(box, answer), f"{where}: the text box")
         page.keyboard.press("Control+a")
