@@ -100,12 +100,22 @@ def static_problems(html: str, quiz_file: Path) -> list[str]:
 
 
 def export_html(notebook: Path, timeout: int = 300) -> str:
-    """Run ``notebook`` top to bottom in a fresh kernel (in its own folder) and export it to HTML."""
+    """Run ``notebook`` top to bottom in a fresh kernel (in its own folder) and export it to HTML.
+
+    The widget state is not stored, as JupyterLab saves a notebook by default: nbconvert then shows
+    each widget output's static text/html. (With the state stored, as ``jupyter nbconvert --execute``
+    does by default, nbconvert shows a placeholder that needs the widget JavaScript from a CDN.)
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=timeout, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(notebook.parent)}},
+    ).execute()
     body, _resources = HTMLExporter().from_notebook_node(nb)
     return body
