@@ -64,11 +64,9 @@ def wait_for_feedback(page: Page, question_id: str, before: str = "") -> str:
     raise QuizDriverError(f"question '{question_id}': no feedback within {FEEDBACK_TIMEOUT_S} s")
 
 
-def answer_with_mouse(page: Page, answer: Answer) -> str:
-    """Give ``answer`` with clicks (and typing, for text), press the question's submit button, and
-    return the feedback it gets."""
+def enter_with_mouse(page: Page, answer: Answer) -> None:
+    """Put ``answer`` into the question's controls with clicks (and typing, for text); do not submit."""
     box = question(page, answer.question_id)
-    before = feedback(page, answer.question_id)
     if answer.kind == "type":
         textbox = _textbox(box, answer)
         textbox.click()
@@ -77,8 +75,19 @@ def answer_with_mouse(page: Page, answer: Answer) -> str:
     else:
         for value in answer.values:
             _option(box, answer, value).click()
-    box.locator(".casebook-submit").click()
-    return wait_for_feedback(page, answer.question_id, before)
+
+
+def submit_with_mouse(page: Page, question_id: str) -> str:
+    """Click the question's submit button and return the new feedback."""
+    before = feedback(page, question_id)
+    question(page, question_id).locator(".casebook-submit").click()
+    return wait_for_feedback(page, question_id, before)
+
+
+def answer_with_mouse(page: Page, answer: Answer) -> str:
+    """Give ``answer`` with the mouse, press the question's submit button, and return the feedback."""
+    enter_with_mouse(page, answer)
+    return submit_with_mouse(page, answer.question_id)
 
 
 def _focused_in(target: Locator) -> bool:
