@@ -50,7 +50,11 @@ notebooks: $(STAMP)
 	rm -rf $(BUILD)/test-progress
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
 
-test: lint unit notebooks
+# exercises/ must be exactly what `casebook exercises` writes from solutions/.
+exercises-check: $(STAMP)
+	$(BIN)/casebook exercises --check
+
+test: lint exercises-check unit notebooks
 
 # The browser suite drives the system's Chromium (never a Playwright download) and injects axe-core,
 # pinned in package-lock.json. Either missing stops the run with one line, never a silent skip.

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -74,6 +75,70 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_data_hash(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from casebook.data.package import DataError, update_hashes
+    from casebook.paths import data_dir
+
+    folder = Path(args.folder) if args.folder else data_dir()
+    try:
+        changed = update_hashes(folder)
+    except DataError as error:
+        print(error)
+        return 1
+    print(f"Hashes updated for: {', '.join(changed)}." if changed else "Every hash is already up to date.")
+    return 0
+
+
+def _cmd_exercises(args: argparse.Namespace) -> int:
+    from casebook.exercises import SolutionMarkupError
+    from casebook.paths import repo_root
+
+    def shown(path: Path) -> Path:  # relative to the working folder when inside it, for shorter messages
+        return path.resolve().relative_to(Path.cwd()) if path.resolve().is_relative_to(Path.cwd()) else path
+
+    solutions = shown(Path(args.solutions) if args.solutions else repo_root() / "solutions")
+    exercises = shown(Path(args.exercises) if args.exercises else repo_root() / "exercises")
+    try:
+        return (_exercises_check if args.check else _exercises_build)(solutions, exercises)
+    except SolutionMarkupError as error:
+        for problem in error.problems:
+            print(problem)
+        outcome = f"{exercises}/ was not checked" if args.check else "no exercise notebook was written"
+        print(f"{len(error.problems)} problem(s) in {solutions}/: {outcome}.")
+        return 1
+
+
+def _exercises_build(solutions: Path, exercises: Path) -> int:
+    from casebook.exercises import build
+
+    report = build(solutions, exercises)
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.extra:
+        print(f"{path} has no solutions notebook any more: delete it if it is stale.")
+    total = len(report.written) + len(report.unchanged)
+    print(
+        f"{total} exercise notebook(s) from {solutions}/: {len(report.written)} written, "
+        f"{len(report.unchanged)} already up to date."
+    )
+    return 1 if report.extra else 0
+
+
+def _exercises_check(solutions: Path, exercises: Path) -> int:
+    from casebook.exercises import check_up_to_date
+
+    drifts = check_up_to_date(solutions, exercises)
+    for drift in drifts:
+        print(drift)
+    if drifts:
+        print(f"{exercises}/ is out of date: run 'casebook exercises' and commit the result.")
+        return 1
+    print(f"{exercises}/ is up to date with {solutions}/.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -98,6 +163,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="quiz .yaml files, or datapackage.json / its folder")
     validate.set_defaults(handler=_cmd_validate)
+
+    data_hash = sub.add_parser(
+        "data-hash",
+        help="after editing a dataset on purpose: record its sha256 in datapackage.json (not the transcript)",
+    )
+    data_hash.add_argument("folder", nargs="?", help="the data folder (default: the kit's data/)")
+    data_hash.set_defaults(handler=_cmd_data_hash)
+
+    exercises = sub.add_parser("exercises", help="write the student notebooks in exercises/ from solutions/")
+    exercises.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if exercises/ is out of date"
+    )
+    exercises.add_argument("--solutions", metavar="DIR", help="solutions folder (default: solutions/)")
+    exercises.add_argument("--exercises", metavar="DIR", help="exercises folder (default: exercises/)")
+    exercises.set_defaults(handler=_cmd_exercises)
 
     return parser
 

@@ -1,0 +1,173 @@
+"""One frozen dataclass per table of ``data/datapackage.json``.
+
+Field names and order match the table's schema exactly (a test checks it). Types follow the schema:
+dates are ``datetime.date`` with a separate precision field, an empty cell is ``None`` (never zero),
+and ';'-separated lists (sources, experts, places in the briefing) are tuples, empty when the cell is.
+
+Precision says how much of a date is known: ``"day"``, ``"month"`` (the day shown is a placeholder:
+the first of the month, or its last day for "end of month" figures), ``"year"`` (month and day are
+placeholders) or ``"unknown"`` (the date is ``None``). Plot and print dates at their precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Confidence = Literal["V", "B", "U"]
+Precision = Literal["day", "month", "year", "unknown"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source that rows point to: an S-number from the fact sheet, or a short name."""
+
+    id: str
+    url: str | None
+    publisher: str
+    title: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class BriefingPerson:
+    """Someone who speaks in the briefing, named exactly as the transcript names them."""
+
+    id: str
+    role: Literal["moderator", "briefer", "questioner"]
+    name: str | None
+    outlet: str | None
+    mode: Literal["live", "submitted"] | None
+    question: str | None
+    confidence: Confidence
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable claim made in the briefing, with what other sources say and a verdict."""
+
+    id: str
+    where: tuple[str, ...]
+    speaker: Literal["briefer", "questioner"]
+    claim: str
+    sources_say: str
+    verdict: Confidence
+    verdict_detail: str | None
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """One invocation of the OSCE Moscow Mechanism."""
+
+    id: str
+    year: int
+    invoked: date | None
+    invoked_precision: Precision
+    invoked_alt: date | None
+    target: str | None
+    invoked_by: str | None
+    invoking_states: int | None
+    invoking_states_alt: int | None
+    route: Literal["consent", "rapporteur", "paragraph-12", "other"] | None
+    route_confidence: Literal["V", "U"] | None
+    route_alt: Literal["consent", "rapporteur", "paragraph-12", "other"] | None
+    route_note: str | None
+    experts: tuple[str, ...]
+    mission_note: str | None
+    topic: str | None
+    report_date: date | None
+    report_event: Literal["dated", "submitted", "received", "circulated", "presented", "unspecified"] | None
+    report_date_alt: date | None
+    report_note: str | None
+    confidence: Confidence
+    confidence_note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event on the ``osce`` track (human-dimension milestones) or the ``belarus`` track."""
+
+    id: str
+    track: Literal["osce", "belarus"]
+    date: date
+    date_precision: Precision
+    end_date: date | None
+    date_alt: date | None
+    event: str
+    confidence: Confidence
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrisonerCount:
+    """One published figure of political prisoners held in Belarus at a date."""
+
+    id: str
+    as_of: date | None
+    as_of_precision: Precision
+    count: int
+    figure_by: Literal["viasna", "briefing"]
+    conflict_group: str | None
+    confidence: Confidence
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term, defined in the kit's own words, with its sources."""
+
+    term: str
+    definition: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """One clue in the briefing that points to its date, and what the sources say about it."""
+
+    clue: str
+    finding: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BriefingMetadata:
+    """What is known about the briefing itself (``data/briefing/metadata.json``)."""
+
+    url: str
+    publisher: str
+    venue: str
+    format: str
+    on_the_record: bool
+    subject: str
+    date: date
+    date_precision: Precision
+    date_confidence: Confidence
+    date_basis: str
+    date_evidence: tuple[DateEvidence, ...]
+    people: str
+    claims: str
+    transcript: str
+    transcript_features: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+#: The record type of each table, by resource name in ``datapackage.json``.
+RECORD_TYPES: dict[str, type] = {
+    "sources": Source,
+    "briefing_people": BriefingPerson,
+    "claims": Claim,
+    "invocations": Invocation,
+    "timeline": TimelineEvent,
+    "political_prisoners": PrisonerCount,
+    "glossary": GlossaryEntry,
+}
