@@ -44,6 +44,7 @@ SNAPSHOT_JS = """
         alt: img.tagName.toLowerCase() === 'img' ? img.getAttribute('alt')
              : (img.getAttribute('aria-label') || img.querySelector('title')?.textContent || null),
         loaded: img.tagName.toLowerCase() === 'img' ? (img.complete && img.naturalWidth > 0) : true,
+        complete: img.tagName.toLowerCase() === 'img' ? img.complete : true,
       })),
     }));
     return {index, type, prompt, outputs};
@@ -88,14 +89,16 @@ def _run_finished(state: dict[str, Any]) -> bool:
     return state["kernel"].endswith("| Idle") and not busy
 
 
-def _widgets_settled(state: dict[str, Any]) -> bool:
-    return not any(
-        o["text"].startswith("Loading widget...") for c in state["cells"] for o in c["outputs"]
-    )
+def _outputs_settled(state: dict[str, Any]) -> bool:
+    outputs = [o for c in state["cells"] for o in c["outputs"]]
+    loading = any(o["text"].startswith("Loading widget...") for o in outputs)
+    decoding = any(not img.get("complete", True) for o in outputs for img in o["images"])
+    return not loading and not decoding
 
 
 def run_all_cells(page: Page) -> dict[str, Any]:
-    """Run > Run All Cells, then wait for the kernel to go idle and the widgets to render.
+    """Run > Run All Cells, then wait for the kernel to go idle, the widgets to render and the
+    images to load.
 
     Returns the final snapshot. Widgets still loading after WIDGET_TIMEOUT_S are left for the checks
     to report.
@@ -106,7 +109,7 @@ def run_all_cells(page: Page) -> dict[str, Any]:
     page.wait_for_timeout(300)
     wait_until(page, _run_finished, RUN_TIMEOUT_S, "Run All Cells to finish")
     try:
-        return wait_until(page, _widgets_settled, WIDGET_TIMEOUT_S, "widgets to render")
+        return wait_until(page, _outputs_settled, WIDGET_TIMEOUT_S, "widgets and images to render")
     except TimeoutError:
         return snapshot(page)
 
