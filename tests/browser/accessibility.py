@@ -1,8 +1,9 @@
 """Audit what a notebook displays with axe-core, the standard WCAG engine, injected into the page.
 
-Only the notebook's outputs are audited (``.jp-OutputArea-output``): the kit answers for its quizzes,
-figures and tables, not for JupyterLab's own interface. axe-core comes from npm (``package.json`` pins
-it; ``make test-browser`` runs ``npm ci``), so nothing is fetched from the network during a test.
+Only the notebook's outputs are audited (``.jp-OutputArea-output``, tracebacks aside): the kit answers
+for its quizzes, figures and tables, not for JupyterLab's own interface. axe-core comes from npm
+(``package.json`` pins it; ``make test-browser`` runs ``npm ci``), so a test fetches nothing from the
+network.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-OUTPUTS = ".jp-OutputArea-output"
+# Every output the notebook shows, except tracebacks and warnings: those are JupyterLab's rendering of
+# Python's own text (its ANSI colours fail contrast), and the output checks already report errors.
+OUTPUTS = '.jp-OutputArea-output:not([data-mime-type="application/vnd.jupyter.stderr"])'
 
 
 class AxeMissing(RuntimeError):

@@ -32,13 +32,20 @@ def _first_line(text: str, limit: int = 160) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def errors_shown(shown: dict[str, Any]) -> list[str]:
+def errors_expected(saved: dict[str, Any], index: int) -> bool:
+    """True for a cell tagged ``raises-exception``: its error is the lesson (nbval and JupyterLab's
+    Run All agree)."""
+    cells = saved.get("cells", [])
+    return index < len(cells) and "raises-exception" in cells[index].get("metadata", {}).get("tags", [])
+
+
+def errors_shown(shown: dict[str, Any], saved: dict[str, Any]) -> list[str]:
     """Tracebacks on the page, and code cells that never ran (Run All stops at the first error)."""
     problems = []
     for cell in shown["cells"]:
         if cell["type"] != "code":
             continue
-        for out in cell["outputs"]:
+        for out in cell["outputs"] if not errors_expected(saved, cell["index"]) else []:
             if out["mime"] == "application/vnd.jupyter.stderr" and "Traceback" in out["text"]:
                 problems.append(f"{_where(cell['index'])} shows an error: {_first_line(out['text'])}")
         if cell["prompt"] in ("[ ]:", "[*]:", ""):
@@ -50,7 +57,9 @@ def errors_saved(saved: dict[str, Any]) -> list[str]:
     """Error outputs the kernel produced, as saved in the notebook."""
     problems = []
     for index, cell in enumerate(saved.get("cells", [])):
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+        if cell.get("cell_type") != "code" or errors_expected(saved, index):
+            continue
+        for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 problems.append(f"{_where(index)} raised {out.get('ename')}: {out.get('evalue')}")
     return problems
@@ -123,6 +132,6 @@ def figure_problems(shown: dict[str, Any], saved: dict[str, Any]) -> list[str]:
 
 def notebook_problems(shown: dict[str, Any], saved: dict[str, Any]) -> list[str]:
     """Every problem a learner would meet after Run All, one line each; empty when all is well."""
-    problems = errors_shown(shown) + errors_saved(saved) + widget_problems(shown, saved)
+    problems = errors_shown(shown, saved) + errors_saved(saved) + widget_problems(shown, saved)
     problems += figure_problems(shown, saved)
     return list(dict.fromkeys(problems))  # drop repeats, keep order

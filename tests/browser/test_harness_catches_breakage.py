@@ -58,3 +58,8 @@ def test_a_notebook_done_right_passes_every_check(page, lab, shots: Path) -> Non
     report = _check(page, lab, shots, "good_outputs.ipynb")
     assert report.ok, report.summary()
     assert report.screenshot is not None and report.screenshot.is_file()
+
+
+def test_an_error_tagged_raises_exception_is_accepted_and_run_all_goes_on(page, lab, shots: Path) -> None:  # noqa: ANN001
+    report = _check(page, lab, shots, "expected_error.ipynb")
+    assert report.ok, report.summary()  # the traceback's colours are JupyterLab's, not audited

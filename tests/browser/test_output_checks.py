@@ -18,9 +18,7 @@ def _out(mime: str = "text/plain", text: str = "", **extra: Any) -> dict[str, An
     }
 
 
-def _cell(
-    index: int, prompt: str = "[1]:", outputs: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
+def _cell(index: int, prompt: str = "[1]:", outputs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"index": index, "type": "code", "prompt": prompt, "outputs": outputs or []}
 
 
@@ -60,9 +58,7 @@ def test_a_clean_run_has_no_problem() -> None:
 
 def test_a_traceback_and_the_cells_after_it_are_reported() -> None:
     traceback = "----\nValueError    Traceback (most recent call last)\nValueError: bad input"
-    shown = _shown(
-        _cell(0, "[1]:", [_out("application/vnd.jupyter.stderr", traceback)]), _cell(1, "[ ]:")
-    )
+    shown = _shown(_cell(0, "[1]:", [_out("application/vnd.jupyter.stderr", traceback)]), _cell(1, "[ ]:"))
     saved = _saved([{"output_type": "error", "ename": "ValueError", "evalue": "bad input"}], [])
     assert notebook_problems(shown, saved) == [
         "cell 1 shows an error: ValueError: bad input",
@@ -72,22 +68,16 @@ def test_a_traceback_and_the_cells_after_it_are_reported() -> None:
 
 
 def test_a_cell_still_busy_is_reported() -> None:
-    assert notebook_problems(_shown(_cell(0, "[*]:")), _saved([])) == [
-        "cell 1 did not run (prompt '[*]:')"
-    ]
+    assert notebook_problems(_shown(_cell(0, "[*]:")), _saved([])) == ["cell 1 did not run (prompt '[*]:')"]
 
 
 def test_widgets_left_loading_or_in_error_are_reported() -> None:
     shown = _shown(
         _cell(0, outputs=[_out("", "Loading widget...")]),
-        _cell(
-            1, outputs=[_out("", "Error displaying widget: model not found", widget_rendered=True)]
-        ),
+        _cell(1, outputs=[_out("", "Error displaying widget: model not found", widget_rendered=True)]),
         _cell(
             2,
-            outputs=[
-                _out("", "Click to show javascript error.", widget_error=True, widget_rendered=True)
-            ],
+            outputs=[_out("", "Click to show javascript error.", widget_error=True, widget_rendered=True)],
         ),
     )
     problems = notebook_problems(shown, _saved([WIDGET_OUTPUT], [WIDGET_OUTPUT], [WIDGET_OUTPUT]))
@@ -107,9 +97,7 @@ def test_a_widget_shown_as_plain_text_is_reported() -> None:
 def test_figures_must_load_and_carry_real_alt_text() -> None:
     shown = _shown(
         _cell(0, outputs=[_out("image/png", images=[{"tag": "img", "alt": None, "loaded": True}])]),
-        _cell(
-            1, outputs=[_out("text/html", images=[{"tag": "img", "alt": "Image", "loaded": True}])]
-        ),
+        _cell(1, outputs=[_out("text/html", images=[{"tag": "img", "alt": "Image", "loaded": True}])]),
         _cell(2, outputs=[_out("text/html", images=[{**GOOD_IMAGE, "loaded": False}])]),
     )
     problems = notebook_problems(shown, _saved([PNG_OUTPUT], [], []))
@@ -124,3 +112,13 @@ def test_a_figure_the_kernel_made_but_the_page_lacks_is_reported() -> None:
     assert notebook_problems(shown, _saved([PNG_OUTPUT])) == [
         "cell 1: 1 figure(s) the kernel made are not on the page"
     ]
+
+
+def test_an_error_the_cell_is_tagged_to_raise_is_not_a_problem() -> None:
+    traceback = "ZeroDivisionError    Traceback (most recent call last)\nZeroDivisionError: division by zero"
+    shown = _shown(_cell(0, "[1]:", [_out("application/vnd.jupyter.stderr", traceback)]), _cell(1, "[2]:"))
+    saved = _saved([{"output_type": "error", "ename": "ZeroDivisionError", "evalue": "division by zero"}], [])
+    saved["cells"][0]["metadata"] = {"tags": ["raises-exception"]}
+    assert notebook_problems(shown, saved) == []
+    saved["cells"][0]["metadata"] = {}
+    assert len(notebook_problems(shown, saved)) == 2
