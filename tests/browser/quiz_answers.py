@@ -35,9 +35,23 @@ class Answer:
 
 
 def load_questions(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """The quiz id and its questions, as plain data from the YAML file."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return str(raw.get("id", path.stem)), list(raw.get("questions") or [])
+    """The quiz id and its questions, as plain data from the YAML file.
+
+    Raises ValueError naming the file when it is not a YAML mapping with a list of questions
+    (``casebook validate`` gives the full diagnosis).
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ValueError(
+            f"{path}: cannot be read as a quiz ({exc}); run 'casebook validate {path}'"
+        ) from None
+    questions = raw.get("questions") if isinstance(raw, dict) else None
+    if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
+        raise ValueError(
+            f"{path}: field 'questions' is not a list of questions; run 'casebook validate {path}'"
+        )
+    return str(raw.get("id", path.stem)), questions
 
 
 def _number(value: float) -> str:

@@ -98,3 +98,17 @@ def test_an_answer_that_the_quiz_shows_anyway_is_not_a_leak() -> None:
 
 def test_visible_text_skips_scripts_and_styles() -> None:
     assert visible_text("<style>p{}</style><p>a  b</p><script>secret()</script>") == "a b"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id: q\nquestions: [unclosed\n", "cannot be read as a quiz"),
+        ("- just\n- a list\n", "field 'questions'"),
+    ],
+)
+def test_a_broken_quiz_file_is_named_not_a_traceback(tmp_path: Path, text: str, message: str) -> None:
+    quiz = tmp_path / "broken.yaml"
+    quiz.write_text(text)
+    with pytest.raises(ValueError, match=f"broken.yaml: {message}"):
+        plan_quiz(quiz)
