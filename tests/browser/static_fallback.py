@@ -7,6 +7,8 @@ pure; ``export_html`` runs a notebook in a fresh kernel and exports it, as a tea
 
 from __future__ import annotations
 
+import copy as copy_module
+import difflib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,9 +18,37 @@ import yaml
 
 from tests.browser.quiz_answers import plain_text
 
+BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "ol",
+    "ul",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "section",
+    "blockquote",
+    "pre",
+    "dt",
+    "dd",
+    "label",
+    "fieldset",
+    "legend",
+}
+
 
 class _VisibleText(HTMLParser):
-    """The text a reader sees: everything outside <script> and <style>."""
+    """The text a reader sees: everything outside <script> and <style>, blocks apart, inline runs joined."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,10 +58,14 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         if tag in ("script", "style"):
             self._hidden += 1
+        elif tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style") and self._hidden:
             self._hidden -= 1
+        elif tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
@@ -42,7 +76,7 @@ def visible_text(html: str) -> str:
     """The page's visible words with spaces collapsed."""
     parser = _VisibleText()
     parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join("".join(parser.parts).split())
 
 
 def _public_texts(quiz: dict[str, Any]) -> list[str]:
@@ -71,8 +105,6 @@ def _secrets(question: dict[str, Any]) -> list[str]:
 
 
 def _contains(text: str, fragment: str) -> bool:
-    if re.fullmatch(r"[\d.,]+", fragment):  # a bare number must stand alone, not inside 2038
-        return re.search(rf"(?<![\d.,]){re.escape(fragment)}(?![\d,]|\.\d)", text) is not None
     return fragment.casefold() in text.casefold()
 
 
@@ -91,12 +123,60 @@ def static_problems(html: str, quiz_file: Path) -> list[str]:
         if prompt and prompt not in text:
             problems.append(f"{quiz_file.name}, question '{qid}': the prompt is not readable in the HTML")
         for secret in _secrets(q):
-            if any(_contains(p, secret) for p in public):
-                continue  # also part of what the quiz shows anyway
-            number = re.fullmatch(r"[\d.,]+", secret) is not None  # CSS is full of numbers: text only
-            if _contains(text, secret) or (not number and _contains(html, secret)):
+            if re.fullmatch(r"[\d.,]+", secret) or any(_contains(p, secret) for p in public):
+                continue  # a bare number is everywhere (see answers_changed); or the quiz shows it anyway
+            if _contains(text, secret) or _contains(html, secret):
                 problems.append(f"{quiz_file.name}, question '{qid}': the HTML gives away {secret[:60]!r}")
     return problems
+
+
+SENTINEL = "zq-sentinel"
+
+
+def replace_answers(quiz: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a quiz (as YAML data) with every answer, feedback and explanation replaced.
+
+    Its static view must be the same as the original's: whatever differs came from an answer.
+    The options, items and pairs are kept (they are shown anyway), and so is which option is correct
+    (``static_problems`` looks for correctness markers).
+    """
+    copy = copy_module.deepcopy(quiz)
+    for n, q in enumerate(copy.get("questions") or []):
+        if "answer" in q:
+            q["answer"] = float(q["answer"]) + 7919.5
+        if "range" in q:
+            q["range"] = [float(q["range"][0]) + 7919.5, float(q["range"][1]) + 7919.5]
+        if q.get("accept"):
+            q["accept"] = [f"{SENTINEL} accepted {n} {i}" for i in range(len(q["accept"]))]
+        if q.get("pattern"):
+            q["pattern"] = f"^{SENTINEL}"
+        if q.get("explanation"):
+            q["explanation"] = f"{SENTINEL} explanation {n}"
+        for i, option in enumerate(q.get("options") or []):
+            if option.get("feedback"):
+                option["feedback"] = f"{SENTINEL} feedback {n} {i}"
+        for i, wrong in enumerate(q.get("wrong") or []):
+            if wrong.get("feedback"):
+                wrong["feedback"] = f"{SENTINEL} wrong feedback {n} {i}"
+    return copy
+
+
+def answers_changed(original: str, replaced: str) -> list[str]:
+    """Where two static views (the quiz's, and the one with its answers replaced) differ: one line
+    per difference, empty when the view does not depend on the answers."""
+    if original == replaced:
+        return []
+    problems = []
+    old, new = visible_text(original), visible_text(replaced)
+    where = "the HTML's visible text" if old != new else "the HTML's markup"
+    a, b = (old, new) if old != new else (original, replaced)
+    words_a, words_b = re.findall(r"[\w.,'-]+|\S", a), re.findall(r"[\w.,'-]+|\S", b)
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            before, after = " ".join(words_a[i1:i2])[:60], " ".join(words_b[j1:j2])[:60]
+            problems.append(f"{where} changes with the answers: {before!r} became {after!r}")
+    return problems[:5]
 
 
 def export_html(notebook: Path, timeout: int = 300) -> str:

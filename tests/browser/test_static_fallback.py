@@ -1,16 +1,26 @@
 """Where widgets cannot run: an executed lesson exported to HTML with nbconvert stays readable, and
-every quiz's static view shows its questions and none of its answers."""
+every quiz's static view shows its questions and none of its answers: no answer text appears in it,
+and it does not change when every answer in the quiz file is replaced."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 import casebook
+from casebook.paths import ENV_DATA, data_dir
 from tests.browser.quiz_answers import plain_text
-from tests.browser.static_fallback import export_html, static_problems, visible_text
+from tests.browser.static_fallback import (
+    answers_changed,
+    export_html,
+    replace_answers,
+    static_problems,
+    visible_text,
+)
 from tests.browser.test_quizzes_in_browser import QUIZ_FILES, write_quiz_notebook
 from tests.conftest import ROOT
 
@@ -40,7 +50,19 @@ def test_an_executed_lesson_exports_to_readable_html(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("quiz_file", QUIZ_FILES, ids=lambda p: p.stem)
-def test_quiz_static_view_shows_questions_and_hides_answers(tmp_path: Path, quiz_file: Path) -> None:
+def test_quiz_static_view_shows_questions_and_hides_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quiz_file: Path
+) -> None:
     notebook = tmp_path / write_quiz_notebook(tmp_path, quiz_file.stem)
     html = export_html(notebook)
     assert static_problems(html, quiz_file) == []
+
+    # The same quiz with every answer, feedback and explanation replaced must look the same.
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    quiz = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))
+    (data / "quizzes" / quiz_file.name).write_text(
+        yaml.safe_dump(replace_answers(quiz), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    monkeypatch.setenv(ENV_DATA, str(data))
+    assert answers_changed(html, export_html(notebook)) == []
