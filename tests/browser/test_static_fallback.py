@@ -15,6 +15,7 @@ import casebook
 from casebook.paths import ENV_DATA, data_dir
 from tests.browser.quiz_answers import plain_text
 from tests.browser.static_fallback import (
+    SENTINEL,
     answers_changed,
     export_html,
     replace_answers,
@@ -54,15 +55,19 @@ def test_quiz_static_view_shows_questions_and_hides_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quiz_file: Path
 ) -> None:
     notebook = tmp_path / write_quiz_notebook(tmp_path, quiz_file.stem)
-    html = export_html(notebook)
-    assert static_problems(html, quiz_file) == []
-
-    # The same quiz with every answer, feedback and explanation replaced must look the same.
-    data = tmp_path / "data"
+    data = tmp_path / "data"  # a copy of the data folder, so the quiz file can be changed
     shutil.copytree(data_dir(), data)
-    quiz = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))
-    (data / "quizzes" / quiz_file.name).write_text(
-        yaml.safe_dump(replace_answers(quiz), allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
     monkeypatch.setenv(ENV_DATA, str(data))
-    assert answers_changed(html, export_html(notebook)) == []
+    copy = data / "quizzes" / quiz_file.name
+    quiz = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))
+    quiz["title"] = f"{SENTINEL} title"  # proves the kernel read the copy
+
+    def export(content: dict) -> str:
+        copy.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return export_html(notebook)
+
+    html = export(quiz)
+    assert f"{SENTINEL} title" in visible_text(html)
+    assert static_problems(html, copy) == []
+    # With every answer, feedback and explanation replaced, the static view must not change.
+    assert answers_changed(html, export(replace_answers(quiz))) == []
