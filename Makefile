@@ -68,8 +68,11 @@ $(AXE): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Each worker runs its own JupyterLab and Chromium; two halve the time on a two-core CI machine.
+BROWSER_JOBS ?= 2
+
 test-browser: $(STAMP) browser-check $(AXE)
-	$(TEST_ENV) $(BIN)/python -m pytest tests/browser -m browser -p no:cacheprovider
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/browser -m browser -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

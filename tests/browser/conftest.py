@@ -63,11 +63,17 @@ def browser(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):  # no
             context.close()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Empty ``build/browser/`` once per browser run (in the controller only, when run with xdist)."""
+    selected = config.getoption("markexpr", "") or ""
+    if selected.strip() == "browser" and not hasattr(config, "workerinput"):
+        shutil.rmtree(SHOTS, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def shots() -> Path:
-    """``build/browser/``, emptied at the start of the session: one screenshot and report per notebook."""
-    shutil.rmtree(SHOTS, ignore_errors=True)
-    SHOTS.mkdir(parents=True)
+    """``build/browser/``: one screenshot and report per notebook."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
 
 
