@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 OPEN_TIMEOUT_S = 120
 RUN_TIMEOUT_S = 300
 WIDGET_TIMEOUT_S = 30
+SETTLE_S = 1.5
 TALLEST_VIEWPORT = 16000
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -71,13 +72,21 @@ def snapshot(page: Page) -> dict[str, Any]:
     return page.evaluate(SNAPSHOT_JS, PANEL) or {"kernel": "", "cells": []}
 
 
-def wait_until(page: Page, condition: Any, timeout: float, what: str) -> dict[str, Any]:
-    """Poll the snapshot until ``condition(snapshot)`` holds; raise TimeoutError naming ``what``."""
+def wait_until(
+    page: Page, condition: Any, timeout: float, what: str, stable_for: float = 0
+) -> dict[str, Any]:
+    """Poll the snapshot until ``condition(snapshot)`` holds (for ``stable_for`` seconds running);
+    raise TimeoutError naming ``what``."""
     deadline = time.monotonic() + timeout
+    held_since: float | None = None
     while True:
         state = snapshot(page)
         if condition(state):
-            return state
+            held_since = time.monotonic() if held_since is None else held_since
+            if time.monotonic() - held_since >= stable_for:
+                return state
+        else:
+            held_since = None
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {timeout:.0f} s for {what}; kernel status '{state['kernel']}'")
         page.wait_for_timeout(250)
@@ -105,9 +114,10 @@ def run_all_cells(page: Page) -> dict[str, Any]:
     """
     page.locator(".lm-MenuBar-item", has_text="Run").first.click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    # Run All marks every code cell busy ("[*]") at once; wait for the first to show it, or to finish.
-    page.wait_for_timeout(300)
-    wait_until(page, _run_finished, RUN_TIMEOUT_S, "Run All Cells to finish")
+    # Run All marks every code cell busy ("[*]") at once, but after an error it clears the marks of the
+    # cells below while the kernel may still run them (cells tagged raises-exception): so the run is
+    # over only when the kernel has been idle, with no cell busy, for a while.
+    wait_until(page, _run_finished, RUN_TIMEOUT_S, "Run All Cells to finish", stable_for=SETTLE_S)
     try:
         return wait_until(page, _outputs_settled, WIDGET_TIMEOUT_S, "widgets and images to render")
     except TimeoutError:
