@@ -15,12 +15,12 @@ BUILD  := build
 TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint unit notebooks exercises-check test-browser bench handouts pins clean check-python
+.PHONY: help lab test lint unit notebooks exercises-check test-browser browser-check bench handouts pins clean check-python
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
 	@echo "make test          set up .venv, then ruff, unit tests and every notebook (nbval)"
-	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium"
+	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium (needs chromium, npm)"
 	@echo "make bench         benchmarks: lesson kernels against a bare floor, quiz and parser speed"
 	@echo "make handouts      printable question sheets and answer keys in build/handouts"
 	@echo "make pins          re-compile the pinned requirements after editing pyproject.toml"
@@ -56,8 +56,23 @@ exercises-check: $(STAMP)
 
 test: lint exercises-check unit notebooks
 
-test-browser: $(STAMP)
-	$(TEST_ENV) $(BIN)/python -m pytest tests/browser -m browser -p no:cacheprovider
+# The browser suite drives the system's Chromium (never a Playwright download) and injects axe-core,
+# pinned in package-lock.json. Either missing stops the run with one line, never a silent skip.
+AXE := node_modules/axe-core/axe.min.js
+
+browser-check: $(STAMP)
+	@$(BIN)/python -m tests.browser.chromium
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make test-browser needs npm to install axe-core: install Node.js and npm (Debian/Ubuntu: 'sudo apt-get install npm')."; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Each worker runs its own JupyterLab and Chromium; two halve the time on a two-core CI machine.
+BROWSER_JOBS ?= 2
+
+test-browser: $(STAMP) browser-check $(AXE)
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/browser -m browser -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -80,5 +95,5 @@ pins: $(STAMP)
 	rm requirements-dev.txt.new
 
 clean:
-	rm -rf $(VENV) $(BUILD) .pytest_cache .ruff_cache .hypothesis src/*.egg-info
+	rm -rf $(VENV) $(BUILD) node_modules .pytest_cache .ruff_cache .hypothesis src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

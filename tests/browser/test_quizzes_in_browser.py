@@ -1,0 +1,78 @@
+"""Every quiz in data/quizzes, answered in JupyterLab as a learner would.
+
+For each quiz file the test writes a one-cell notebook that shows it (``show_quiz(id)``), checks that
+it renders cleanly and passes the accessibility audit, then answers one question right and one wrong
+with the mouse and one right with the keyboard alone, checks the feedback, reloads the page and runs
+the notebook again to see the saved answer restored, opens a hint, and resets the quiz.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from tests.browser import notebook_page, quiz_driver
+from tests.browser.acceptance import check_notebook
+from tests.browser.accessibility import audit_outputs
+from tests.browser.quiz_answers import CORRECT, Answer, plan_quiz
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+QUIZ_FILES = sorted((ROOT / "data" / "quizzes").glob("*.yaml"))
+
+
+def write_quiz_notebook(root: Path, quiz_id: str) -> str:
+    """A notebook that shows one quiz, in the served folder; returns its path relative to ``root``."""
+    nb = new_notebook(cells=[new_code_cell(f'from casebook.quiz import show_quiz\n\nshow_quiz("{quiz_id}")')])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    path = root / "browser-quizzes" / f"{quiz_id}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path.relative_to(root).as_posix()
+
+
+@pytest.mark.parametrize("quiz_file", QUIZ_FILES, ids=lambda p: p.stem)
+def test_quiz_answered_with_mouse_and_keyboard(page, lab, shots: Path, quiz_file: Path) -> None:  # noqa: ANN001
+    plan = plan_quiz(quiz_file)
+    path = write_quiz_notebook(lab.root, plan.quiz_id)
+    report = check_notebook(page, lab, path, shots / "quizzes")
+    assert report.ok, report.summary()
+    if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
+        quiz_driver.reset_quiz(page)  # answers left by an earlier run of this session
+
+    answered: set[str] = set()
+
+    def give(answer: Answer, how) -> None:  # noqa: ANN001
+        if answer.question_id in answered:  # a quiz with few questions: start that question afresh
+            quiz_driver.reset_quiz(page)
+            answered.clear()
+        text = how(page, answer)
+        answered.add(answer.question_id)
+        assert text.startswith(answer.expect), f"{answer.describe()}: the feedback was {text!r}"
+
+    score_before = quiz_driver.score(page)
+    give(plan.mouse_right, quiz_driver.answer_with_mouse)
+    quiz_driver.wait_for_score_change(page, score_before)  # a right answer counts
+    give(plan.mouse_wrong, quiz_driver.answer_with_mouse)
+    give(plan.keyboard_right, quiz_driver.answer_with_keyboard)
+    violations, _ = audit_outputs(page)
+    assert not violations, "with feedback shown:\n" + "\n".join(map(str, violations))
+
+    page.reload()
+    notebook_page.wait_for_notebook(page)
+    notebook_page.run_all_cells(page)
+    assert quiz_driver.answer_is_shown(page, plan.keyboard_right), "the saved answer was not restored"
+    assert quiz_driver.feedback(page, plan.keyboard_right.question_id).startswith(CORRECT)
+
+    if plan.hint_question and plan.hint_text:
+        quiz_driver.show_hint(page, plan.hint_question, plan.hint_text)
+    quiz_driver.reset_quiz(page)
+    assert not quiz_driver.answer_is_shown(page, plan.keyboard_right), "reset left the answer in place"
