@@ -84,3 +84,11 @@ def test_values_that_are_not_records_give_a_clear_message() -> None:
         table([1, 2])
     with pytest.raises(ValueError, match="record 1 has no field 'id'"):
         table(["text"], ["id"])
+
+
+def test_long_urls_wrap_inside_their_cell_so_the_table_never_scrolls_sideways() -> None:
+    from casebook.tables import table
+
+    url = "https://example.org/" + "a" * 300
+    html_text = table([{"id": "S1", "url": url}])._repr_html_()
+    assert html_text.count("overflow-wrap:anywhere") == 2
