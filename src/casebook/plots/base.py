@@ -65,6 +65,15 @@ class Chart:
         printer.text(f"{self.title}\n{self.alt}\n{self.source}")
 
 
+def uncertain_marker(label: str) -> Any:
+    """A legend entry for a hollow grey marker: the kit's sign that sources disagree (confidence U)."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [], [], marker="o", linestyle="", markerfacecolor="white", color=PALETTE["grey"], label=label
+    )
+
+
 def new_figure(width: float = 8.0, height: float = 4.5) -> tuple[Figure, Axes]:
     """A figure and axes in the house style, without pyplot (no global state, nothing shown twice)."""
     from matplotlib.figure import Figure

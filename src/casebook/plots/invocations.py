@@ -14,7 +14,7 @@ from typing import Any
 
 from casebook.invocations import is_self_invited, text_of, when
 from casebook.partial_dates import as_date
-from casebook.plots.base import PALETTE, Chart, finish, new_figure
+from casebook.plots.base import PALETTE, Chart, finish, new_figure, uncertain_marker
 
 __all__ = ["invocations_timeline", "invocation_counts"]
 
@@ -107,17 +107,7 @@ def invocations_timeline(invocations: Iterable[Any]) -> Chart:
         if route in used
     ]
     if any(text_of(record, "route_confidence") == "U" for record in records):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markerfacecolor="white",
-                color=PALETTE["grey"],
-                label="route uncertain (sources disagree)",
-            )
-        )
+        handles.append(uncertain_marker("route uncertain (sources disagree)"))
     axes.legend(
         handles=handles,
         loc="lower left",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.partial_dates import as_date, readable
-from casebook.plots.base import PALETTE, Chart, finish, new_figure
+from casebook.plots.base import PALETTE, Chart, finish, new_figure, uncertain_marker
 
 __all__ = ["osce_timeline", "belarus_timeline"]
 
@@ -127,17 +127,7 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
         for colour, label in legend.items()
     ]
     if any(row.uncertain for row in rows):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markerfacecolor="white",
-                color=PALETTE["grey"],
-                label="sources disagree (U)",
-            )
-        )
+        handles.append(uncertain_marker("sources disagree (U)"))
     axes.legend(handles=handles, loc="lower left", fontsize=8.5, frameon=True, framealpha=0.95)
     uncertain = [row for row in rows if row.uncertain]
     listing = " ".join(f"{row.when}: {row.text.rstrip('.')}." for row in rows)
