@@ -150,11 +150,24 @@ def answer_with_keyboard(page: Page, answer: Answer) -> str:
 
 
 def answer_is_shown(page: Page, answer: Answer) -> bool:
-    """True when the question's controls hold ``answer`` (after a reload, for example)."""
+    """True when the question's controls hold ``answer`` (after a reload, for example).
+
+    Waits up to the feedback timeout: after Run All the widgets render first and the kernel's restored
+    values reach them a moment later, later still on a loaded machine.
+    """
     box = question(page, answer.question_id)
-    if answer.kind == "type":
-        return _textbox(box, answer).input_value().strip() == answer.values[0]
-    return all(_option(box, answer, value).is_checked() for value in answer.values)
+
+    def shown() -> bool:
+        if answer.kind == "type":
+            return _textbox(box, answer).input_value().strip() == answer.values[0]
+        return all(_option(box, answer, value).is_checked() for value in answer.values)
+
+    deadline = time.monotonic() + FEEDBACK_TIMEOUT_S
+    while not shown():
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(100)
+    return True
 
 
 def show_hint(page: Page, question_id: str, hint_text: str) -> None:
