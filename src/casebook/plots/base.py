@@ -46,7 +46,7 @@ class Chart:
         yield self.figure
         yield self.alt
 
-    def png_bytes(self, dpi: int = 110) -> bytes:
+    def png_bytes(self, dpi: int = 96) -> bytes:
         """The figure as PNG bytes."""
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
