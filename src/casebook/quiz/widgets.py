@@ -60,6 +60,9 @@ QUIZ_CSS = """<style>
 .casebook-quiz .widget-checkbox, .casebook-quiz .widget-radio { height: auto; width: 100%; }
 .casebook-quiz .jupyter-button { min-height: 32px; min-width: 44px; }
 .casebook-quiz select, .casebook-quiz input[type=text] { min-height: 28px; }
+.casebook-quiz .widget-dropdown { flex-wrap: wrap; height: auto; row-gap: .25rem; }
+.casebook-quiz .widget-dropdown > label { white-space: normal; max-width: 100%; }
+.casebook-quiz .widget-dropdown > select { flex: 1 1 16rem; min-width: min(16rem, 100%); }
 .casebook-quiz :focus-visible { outline: 3px solid #005fcc; outline-offset: 2px; }
 .casebook-quiz .casebook-fb-correct { color: #006400; }
 .casebook-quiz .casebook-fb-incorrect { color: #b00020; }
