@@ -48,17 +48,16 @@ def quiz_click(quiz) -> tuple[list[float], list[float]]:
     """Press Check on a wrong answer: time to the feedback being set, and to the handler's end (saved)."""
     view = QuizView(quiz, ProgressStore(quiz.id))
     panel = view.panels[0]
-    wrong = next(v for label, v in panel.controls.radio.options if not label.startswith("Restart"))
+    wrong = next(o["value"] for o in panel.widget.options if not o["label"].startswith("Restart"))
     stamp: dict[str, float] = {}
-    panel.feedback.observe(lambda _change: stamp.setdefault("t", time.perf_counter()), names="value")
+    panel.widget.observe(lambda _change: stamp.setdefault("t", time.perf_counter()), names="feedback_html")
     to_feedback, whole = [], []
     for _ in range(200):
         panel.state = QuestionState()  # no attempt limit: keep answering wrong
-        panel.controls.radio.value = wrong
-        panel.feedback.value = ""
+        panel.widget.feedback_html = ""
         stamp.clear()
         start = time.perf_counter()
-        panel.submit_button.click()
+        panel.widget._handle_custom_msg({"event": "check", "value": wrong}, [])  # what the browser sends
         whole.append(time.perf_counter() - start)
         to_feedback.append(stamp["t"] - start)
     return to_feedback, whole

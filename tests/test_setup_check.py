@@ -11,7 +11,7 @@ from casebook.setup_check import environment_report, report_as_html, report_as_t
 
 def test_report_is_all_ok_in_the_kit_environment() -> None:
     lines = environment_report()
-    assert [line.name for line in lines] == ["Python", "ipywidgets", "matplotlib", "Data folder"]
+    assert [line.name for line in lines] == ["Python", "ipywidgets", "anywidget", "matplotlib", "Data folder"]
     assert all(line.ok for line in lines), report_as_text(lines)
 
 

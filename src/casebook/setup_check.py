@@ -39,7 +39,11 @@ def environment_report() -> list[CheckLine]:
             f"{sys.version.split()[0]} (the kit needs 3.10 or newer)",
         )
     ]
-    for package, why in (("ipywidgets", "quizzes and activities"), ("matplotlib", "figures")):
+    for package, why in (
+        ("ipywidgets", "quizzes and activities"),
+        ("anywidget", "quiz questions"),
+        ("matplotlib", "figures"),
+    ):
         version = _version(package)
         lines.append(
             CheckLine(package, version is not None, f"{version} ({why})" if version else f"missing: {why}")

@@ -124,28 +124,52 @@ def _in_page_order(page: Page, box: Locator, answer: Answer) -> list[str]:
     return sorted(answer.values, key=place)
 
 
+def choose_with_arrows(page: Page, box: Locator, answer: Answer) -> None:
+    """Tab into the question's radio group (one Tab stop), then arrow down until the answer is chosen.
+
+    The radios share a name, so the browser's own radio-group keys apply: an arrow moves the focus
+    and the choice together; Space chooses the focused radio (needed when it is the first one).
+    """
+    where = f"question '{answer.question_id}'"
+    target = _option(box, answer, answer.values[0])
+    tab_to(page, box.get_by_role("radiogroup"), f"{where}: the options")
+    radios = box.get_by_role("radio").count()
+    for _ in range(radios + 1):
+        if _focused_in(target):
+            page.keyboard.press("Space")
+            break
+        page.keyboard.press("ArrowDown")
+    if not target.is_checked():
+        raise QuizDriverError(f"{where}: the arrow keys did not reach and choose {answer.values[0]!r}")
+
+
 def answer_with_keyboard(page: Page, answer: Answer) -> str:
-    """Give ``answer`` with the keyboard alone: Tab to each control, Space to choose, type text, Tab
-    to the submit button and press Enter. Returns the feedback."""
+    """Give ``answer`` with the keyboard alone and return the feedback.
+
+    A single choice: Tab into the options, arrow keys to choose, Enter to check. Ticks: Tab to each
+    box, Space to tick, then Tab to the Check button and Enter. Text: Tab to the box, type, Enter.
+    """
     box = question(page, answer.question_id)
     before = feedback(page, answer.question_id)
     start_keyboard_at(box)
     where = f"question '{answer.question_id}'"
-    if answer.kind in ("choose", "tick"):
-        # ipywidgets' radio buttons share no name, so each is a Tab stop of its own, chosen with Space;
-        # arrow keys would not help anyway: JupyterLab takes ArrowDown to move between cells.
+    if answer.kind == "choose":
+        choose_with_arrows(page, box, answer)
+        page.keyboard.press("Enter")  # Enter on the chosen option checks the answer
+    elif answer.kind == "tick":
         for value in _in_page_order(page, box, answer):  # Tab only goes forward
             target = _option(box, answer, value)
             tab_to(page, target, f"{where}: the option {value!r}")
             page.keyboard.press("Space")
             if not target.is_checked():
-                raise QuizDriverError(f"{where}: Space on {value!r} did not choose it")
+                raise QuizDriverError(f"{where}: Space on {value!r} did not tick it")
+        tab_to(page, box.locator(".casebook-submit"), f"{where}: the submit button")
+        page.keyboard.press("Enter")
     else:
         tab_to(page, _textbox(box, answer), f"{where}: the text box")
         page.keyboard.press("Control+a")
         page.keyboard.type(answer.values[0])
-    tab_to(page, box.locator(".casebook-submit"), f"{where}: the submit button")
-    page.keyboard.press("Enter")
+        page.keyboard.press("Enter")  # Enter in the text box checks the answer
     return wait_for_feedback(page, answer.question_id, before)
 
 

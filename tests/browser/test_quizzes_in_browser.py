@@ -76,3 +76,46 @@ def test_quiz_answered_with_mouse_and_keyboard(page, lab, shots: Path, quiz_file
         quiz_driver.show_hint(page, plan.hint_question, plan.hint_text)
     quiz_driver.reset_quiz(page)
     assert not quiz_driver.answer_is_shown(page, plan.keyboard_right), "reset left the answer in place"
+
+
+def test_arrow_keys_choose_an_option_and_enter_checks_it(page, lab, shots: Path) -> None:  # noqa: ANN001
+    """The radio options are one group: Tab enters it, arrows choose, Enter checks; the notebook's
+    own arrow-key shortcut (move to the next cell) does not fire while the focus is in the quiz."""
+    from tests.browser.quiz_answers import load_questions, right_answer
+
+    quiz_file = ROOT / "data" / "quizzes" / "00_start_here.yaml"
+    _, questions = load_questions(quiz_file)
+    answer = next(a for a in map(right_answer, questions) if a is not None and a.kind == "choose")
+    nb = new_notebook(
+        cells=[
+            new_code_cell('from casebook.quiz import show_quiz\n\nshow_quiz("00_start_here")'),
+            nbformat.v4.new_markdown_cell("A cell after the quiz."),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    path = lab.root / "browser-quizzes" / "arrow_keys.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    report = check_notebook(page, lab, path.relative_to(lab.root).as_posix(), shots / "quizzes")
+    assert report.ok, report.summary()
+    if quiz_driver.feedback(page, answer.question_id):
+        quiz_driver.reset_quiz(page)
+
+    def active_cell() -> int:
+        return page.evaluate(
+            "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')]"
+            ".findIndex(c => c.classList.contains('jp-mod-active'))"
+        )
+
+    page.locator(".jp-Notebook .jp-Cell").first.click(position={"x": 5, "y": 5})  # select the quiz cell
+    before = active_cell()
+    box = quiz_driver.question(page, answer.question_id)
+    quiz_driver.start_keyboard_at(box)
+    quiz_driver.choose_with_arrows(page, box, answer)
+    assert active_cell() == before, "an arrow key moved the notebook to another cell"
+    page.keyboard.press("Enter")
+    assert quiz_driver.wait_for_feedback(page, answer.question_id).startswith(CORRECT)

@@ -34,14 +34,12 @@ def test_a_kernel_drives_the_quiz_and_reads_feedback(tmp_path: Path, monkeypatch
             new_code_cell("from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\nquiz"),
             new_code_cell(
                 "p = quiz.panels[0]\n"
-                "right = next(v for label, v in p.controls.radio.options if label.startswith('Restart'))\n"
-                "p.controls.radio.value = right\n"
-                "p.submit_button.click()\n"
-                "print(p.feedback.value)\n"
+                "right = next(o['value'] for o in p.widget.options if o['label'].startswith('Restart'))\n"
+                "p.widget._handle_custom_msg({'event': 'check', 'value': right}, [])  # as the browser sends\n"
+                "print(p.widget.feedback_html)\n"
                 "n = quiz.panels[2]\n"
-                "n.controls.text.value = 'forty'\n"
-                "n.controls.text._handle_custom_msg({'event': 'submit'}, [])\n"
-                "print(n.feedback.value)\n"
+                "n.widget._handle_custom_msg({'event': 'check', 'value': 'forty'}, [])\n"
+                "print(n.widget.feedback_html)\n"
                 "print(quiz.summary_text.value)"
             ),
             new_code_cell(
@@ -80,7 +78,8 @@ def test_answers_survive_a_kernel_restart(tmp_path: Path, monkeypatch: pytest.Mo
         cells=[
             new_code_cell(
                 "from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\n"
-                "p = quiz.panels[3]\np.controls.text.value = 'Helsinki Final Act'\np.submit_button.click()"
+                "p = quiz.panels[3]\n"
+                "p.widget._handle_custom_msg({'event': 'check', 'value': 'Helsinki Final Act'}, [])"
             )
         ]
     )
@@ -89,7 +88,7 @@ def test_answers_survive_a_kernel_restart(tmp_path: Path, monkeypatch: pytest.Mo
         cells=[
             new_code_cell(
                 "from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\np = quiz.panels[3]\n"
-                "print(repr(p.controls.text.value), p.submit_button.disabled)\nprint(p.feedback.value)"
+                "print(repr(p.answer), p.widget.locked)\nprint(p.widget.feedback_html)"
             )
         ]
     )

@@ -1,9 +1,12 @@
-"""The quiz widgets, driven as a learner would (set values, click, press Enter) and read back."""
+"""The quiz widgets, driven as a learner would: each test sends the messages the browser sends
+(``question_widget.js``: answer, check with the answer shown, hint, reveal) and reads back what the
+browser would show."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 import pytest
@@ -11,7 +14,8 @@ import pytest
 from casebook.quiz import load_quiz, show_quiz
 from casebook.quiz.export import read_export
 from casebook.quiz.progress import ProgressStore
-from casebook.quiz.widgets import QuizView
+from casebook.quiz.question_widget import ESM
+from casebook.quiz.widgets import QuestionPanel, QuizView
 from tests.quiz.conftest import FAKE
 from tests.quiz.test_static import HOSTILE
 
@@ -21,8 +25,24 @@ def view(every_type, progress_dir: Path, tmp_path: Path) -> QuizView:
     return QuizView(every_type, ProgressStore(every_type.id), export_dir=tmp_path / "out", transcript=FAKE)
 
 
-def panel(view: QuizView, question_id: str):
+def panel(view: QuizView, question_id: str) -> QuestionPanel:
     return next(p for p in view.panels if p.question.id == question_id)
+
+
+def browser(p: QuestionPanel, event: str, value: Any = None) -> None:
+    """Send what the browser sends: ipywidgets hands a custom message to the widget like this."""
+    content = {"event": event} if event in ("hint", "reveal") else {"event": event, "value": value}
+    p.widget._handle_custom_msg(content, [])
+
+
+def choose(p: QuestionPanel, value: Any) -> None:
+    """Change the controls (a radio, the ticks, the typed text), then press Check."""
+    browser(p, "answer", value)
+    browser(p, "check", value)
+
+
+def option(p: QuestionPanel, label: str) -> int:
+    return next(o["value"] for o in p.widget.options if o["label"] == label)
 
 
 def all_widgets(root: widgets.Widget) -> list[widgets.Widget]:
@@ -38,172 +58,197 @@ def classes(root: widgets.Widget) -> set[str]:
 
 def test_stable_css_hooks_for_browser_tests(view: QuizView) -> None:
     names = classes(view.box)
-    for hook in [
-        "casebook-quiz",
-        "casebook-question",
-        "casebook-submit",
-        "casebook-feedback",
-        "casebook-hint",
-        "casebook-show-answer",
-        "casebook-reset",
-        "casebook-export",
-        "casebook-score",
-    ]:
+    for hook in ["casebook-quiz", "casebook-reset", "casebook-export", "casebook-score"]:
         assert hook in names
-    for question in view.quiz.questions:
-        assert f"casebook-q-{question.id}" in names
+    for hook in ["casebook-question", "casebook-submit", "casebook-feedback", "casebook-hint"]:
+        assert hook in ESM  # drawn in the browser by question_widget.js
+    assert "casebook-show-answer" in ESM and "casebook-q-${" in ESM
+    assert [p.widget.question_id for p in view.panels] == [q.id for q in view.quiz.questions]
 
 
-def test_single_choice_click_gives_feedback_and_explanation_stays_hidden_when_wrong(view: QuizView) -> None:
+def test_one_widget_model_per_question(view: QuizView) -> None:
+    models = all_widgets(view.box)
+    assert len(models) < 12 + len(view.panels)  # the quiz's own frame, then one model per question
+
+
+def test_the_browser_keeps_notebook_shortcuts_out_of_the_question() -> None:
+    assert '"data-lm-suppress-shortcuts": "true"' in ESM  # arrow keys move between radios, Enter checks
+    assert 'role: kind === "choice" ? "radiogroup"' in ESM and "name: group" in ESM
+
+
+def test_single_choice_gives_feedback_and_explanation_stays_hidden_when_wrong(view: QuizView) -> None:
     one = panel(view, "one")
-    assert [label for label, _ in one.controls.radio.options] and one.controls.radio.value is None
-    one.submit_button.click()
-    assert "ⓘ Nothing to check yet" in one.feedback.value
-    one.controls.radio.value = 0
-    one.submit_button.click()
-    assert "✘ Not quite" in one.feedback.value and "A is wrong" in one.feedback.value
-    one.controls.radio.value = 1
-    one.submit_button.click()
-    assert "✔ Correct" in one.feedback.value and "B is right" in one.feedback.value
-    assert one.submit_button.disabled and one.controls.radio.disabled
+    assert {o["label"] for o in one.widget.options} == {"A", "B", "C"} and one.answer is None
+    browser(one, "check", None)
+    assert "ⓘ Nothing to check yet" in one.widget.feedback_html
+    choose(one, option(one, "A"))
+    assert "✘ Not quite" in one.widget.feedback_html and "A is wrong" in one.widget.feedback_html
+    choose(one, option(one, "B"))
+    assert "✔ Correct" in one.widget.feedback_html and "B is right" in one.widget.feedback_html
+    assert one.widget.locked
+
+
+def test_check_grades_the_answer_it_carries_not_an_older_one(view: QuizView) -> None:
+    """A slow kernel may get "Helsi" from the typing after the Check: Check carries the whole answer."""
+    words = panel(view, "words")
+    browser(words, "answer", "Helsi")
+    browser(words, "check", "Helsinki Final Act")
+    assert "✔ Correct" in words.widget.feedback_html
+    assert ProgressStore("every_type").load()["answers"]["words"]["answer"] == "Helsinki Final Act"
+
+
+def test_typing_never_redraws_the_controls_but_a_restore_does(view: QuizView) -> None:
+    words = panel(view, "words")
+    before = words.widget.revision
+    browser(words, "answer", "Hel")
+    browser(words, "answer", "Helsinki")
+    assert words.answer == "Helsinki" and words.widget.revision == before  # no echo over the typing
+    view.reset()
+    view.reset()
+    assert words.answer == "" and words.widget.revision > before  # the reset reaches the screen
+
+
+def test_a_locked_question_keeps_its_answer(view: QuizView) -> None:
+    one = panel(view, "one")
+    choose(one, option(one, "B"))
+    browser(one, "answer", option(one, "A"))
+    browser(one, "check", option(one, "A"))
+    assert one.answer == option(one, "B") and "✔ Correct" in one.widget.feedback_html
+
+
+@pytest.mark.parametrize(
+    "junk", [None, "", " ", "x" * 10_000, "🙂", 12, 3.5, float("nan"), [], [1, "a"], {}, True]
+)
+def test_whatever_the_browser_sends_gets_feedback_never_an_exception(view: QuizView, junk: Any) -> None:
+    for p in view.panels:
+        browser(p, "answer", junk)
+        browser(p, "check", junk)
+        assert p.widget.feedback_html.startswith("<div role='status'"), p.question.id
+    panel(view, "one").widget._handle_custom_msg("not a dict", [])  # ignored
+    panel(view, "one").widget._handle_custom_msg({"event": "explode"}, [])  # ignored
 
 
 def test_multiple_select_partial_credit(view: QuizView) -> None:
     many = panel(view, "many")
-    many.controls.boxes[0].value = True
-    many.submit_button.click()
-    assert "◑ Partly right" in many.feedback.value
+    choose(many, [option(many, "A")])
+    assert "◑ Partly right" in many.widget.feedback_html
     assert "Score: 0.5 of 7 points" in view.summary_text.value and view.bar.value == 0.5
 
 
 def test_numeric_attempts_then_the_answer_is_shown(view: QuizView) -> None:
     number = panel(view, "number")
-    number.controls.text.value = "lots"
-    number.submit_button.click()
-    assert "is not a number" in number.feedback.value
-    number.controls.text.value = "40"
-    number.submit_button.click()
-    assert "✘ Not quite" in number.feedback.value and "too high" in number.feedback.value
-    assert "1 attempt left" in number.feedback.value
-    number.controls.text.value = "39"
-    number.submit_button.click()
-    assert "You used every attempt" in number.answer_area.value and "38 states" in number.answer_area.value
-    assert "Thirty-eight." in number.answer_area.value
-    assert number.controls.text.disabled and number.submit_button.disabled
+    assert number.widget.label == "Your answer (states)" and number.widget.kind == "text"
+    choose(number, "lots")
+    assert "is not a number" in number.widget.feedback_html
+    choose(number, "40")
+    assert "✘ Not quite" in number.widget.feedback_html and "too high" in number.widget.feedback_html
+    assert "1 attempt left" in number.widget.feedback_html
+    choose(number, "39")
+    answer = number.widget.answer_html
+    assert "You used every attempt" in answer and "38 states" in answer and "Thirty-eight." in answer
+    assert number.widget.locked
 
 
-def test_enter_in_a_text_box_checks_the_answer(view: QuizView) -> None:
+def test_a_text_answer_is_normalised(view: QuizView) -> None:
     words = panel(view, "words")
-    words.controls.text.value = "  helsinki FINAL act!"
-    words.controls.text._handle_custom_msg({"event": "submit"}, [])  # what the front end sends on Enter
-    assert "✔ Correct" in words.feedback.value and "The Helsinki Final Act." in words.answer_area.value
+    choose(words, "  helsinki FINAL act!")
+    assert "✔ Correct" in words.widget.feedback_html and "The Helsinki Final Act." in words.widget.answer_html
 
 
 def test_hints_are_revealed_one_at_a_time(view: QuizView) -> None:
     words = panel(view, "words")
-    assert words.hints_area.value == ""
-    words.hint_button.click()
-    assert "Hint 1:" in words.hints_area.value and "A city" in words.hints_area.value
-    assert "Hint 2" not in words.hints_area.value
-    words.hint_button.click()
-    assert "Helsinki ..." in words.hints_area.value
-    assert words.hint_button.disabled and words.hint_button.description == "No more hints"
+    assert words.widget.hints_html == "" and words.widget.has_hints
+    browser(words, "hint")
+    assert "Hint 1:" in words.widget.hints_html and "A city" in words.widget.hints_html
+    assert "Hint 2" not in words.widget.hints_html
+    browser(words, "hint")
+    assert "Helsinki ..." in words.widget.hints_html
+    assert words.widget.hint_disabled and words.widget.hint_label == "No more hints"
+    assert not panel(view, "one").widget.has_hints  # no hint button where there are no hints
 
 
 def test_show_answer_gives_up_and_explains(view: QuizView) -> None:
     words = panel(view, "words")
-    words.show_button.click()
-    assert "The answer:" in words.answer_area.value and "Helsinki Final Act" in words.answer_area.value
-    assert "You used every attempt" not in words.answer_area.value
-    assert words.submit_button.disabled and words.show_button.disabled
+    browser(words, "reveal")
+    answer = words.widget.answer_html
+    assert "The answer:" in answer and "Helsinki Final Act" in answer
+    assert "You used every attempt" not in answer
+    assert words.widget.locked and words.widget.reveal_disabled
 
 
-def test_order_by_a_drop_down_per_place_that_swaps(view: QuizView) -> None:
+def test_order_has_a_drop_down_per_place_and_accepts_only_a_full_order(view: QuizView) -> None:
     steps = panel(view, "steps")
-    controls = steps.controls
-    assert controls.value() != [0, 1, 2]  # learners never start from the answer
-    assert [menu.description for menu in controls.places] == ["Place 1 (first)", "Place 2", "Place 3 (last)"]
-    before = controls.value()
-    controls.places[0].value = 0  # "first" goes to place 1; what was there takes its old place
-    after = controls.value()
-    assert after[0] == 0 and sorted(after) == [0, 1, 2]
-    assert after[before.index(0)] == before[0]
-    controls.places[1].value = 1
-    assert controls.value() == [0, 1, 2] and [m.value for m in controls.places] == [0, 1, 2]
-    steps.submit_button.click()
-    assert "✔ Correct" in steps.feedback.value
+    assert steps.answer != [0, 1, 2]  # learners never start from the answer
+    assert steps.widget.menu_labels == ["Place 1 (first)", "Place 2", "Place 3 (last)"]
+    start = list(steps.answer)
+    browser(steps, "answer", [0, 0, 1])  # not an order: the controls keep their last full order
+    assert steps.answer == start
+    choose(steps, [0, 1, 2])
+    assert "✔ Correct" in steps.widget.feedback_html
 
 
 def test_match_drop_downs(view: QuizView) -> None:
     pairs = panel(view, "pairs")
-    menus = pairs.controls.menus
-    assert [menu.description for menu in menus] == ["PC", "ODIHR"]
-    menus[0].value = 0
-    pairs.submit_button.click()
-    assert "1 still open" in pairs.feedback.value
-    menus[1].value = 2
-    pairs.submit_button.click()
-    assert "◑ Partly right" in pairs.feedback.value
+    assert pairs.widget.menu_labels == ["PC", "ODIHR"] and pairs.widget.placeholder == "Choose a definition…"
+    meets = option(pairs, "meets weekly")
+    choose(pairs, [meets, None])
+    assert "1 still open" in pairs.widget.feedback_html
+    choose(pairs, [meets, option(pairs, "expels states")])
+    assert "◑ Partly right" in pairs.widget.feedback_html
 
 
 def test_evidence_options_show_the_transcript_passages(view: QuizView) -> None:
     proof = panel(view, "proof")
-    labels = [label for label, _ in proof.controls.radio.options]
+    labels = [o["label"] for o in proof.widget.options]
     assert "Turn 1 (AMBASSADOR), sentence 1: We did not act alone." in labels
-    assert "Claim:" in proof.box.children[0].value and "contradicts" in proof.box.children[0].value
-    proof.controls.radio.value = 0
-    proof.submit_button.click()
-    assert "✔ Correct" in proof.feedback.value
+    assert "Claim:" in proof.widget.header_html and "contradicts" in proof.widget.header_html
+    choose(proof, option(proof, "Turn 1 (AMBASSADOR), sentence 1: We did not act alone."))
+    assert "✔ Correct" in proof.widget.feedback_html
 
 
 def test_reflection_is_saved_with_a_nudge(view: QuizView) -> None:
     thoughts = panel(view, "thoughts")
-    assert thoughts.submit_button.description == "Save"
-    thoughts.controls.area.value = "Numbers 🙂"
-    thoughts.submit_button.click()
-    assert "✔ Saved" in thoughts.feedback.value and "about 5 words" in thoughts.feedback.value
+    assert thoughts.widget.submit_label == "Save" and thoughts.widget.kind == "textarea"
+    assert not thoughts.widget.graded  # no "Show answer" button
+    choose(thoughts, "Numbers 🙂")
+    assert "✔ Saved" in thoughts.widget.feedback_html and "about 5 words" in thoughts.widget.feedback_html
     assert ProgressStore("every_type").load()["answers"]["thoughts"]["answer"] == "Numbers 🙂"
 
 
 def test_answers_come_back_in_a_new_view_after_a_restart(every_type, view: QuizView, tmp_path: Path) -> None:
-    panel(view, "one").controls.radio.value = 1
-    panel(view, "one").submit_button.click()
-    panel(view, "words").hint_button.click()
-    panel(view, "steps").controls.places[2].value = 0
-    panel(view, "steps").submit_button.click()
+    choose(panel(view, "one"), option(panel(view, "one"), "B"))
+    browser(panel(view, "words"), "hint")
+    choose(panel(view, "steps"), [2, 0, 1])
     view.name.value = "Ada"
-    order = panel(view, "steps").controls.value()
 
     again = QuizView(
         load_quiz(every_type.source, transcript=FAKE), ProgressStore("every_type"), transcript=FAKE
     )
-    assert panel(again, "one").controls.radio.value == 1 and "✔ Correct" in panel(again, "one").feedback.value
-    assert panel(again, "one").submit_button.disabled
-    assert "Hint 1" in panel(again, "words").hints_area.value
-    assert panel(again, "steps").controls.value() == order
+    one = panel(again, "one")
+    assert one.answer == option(one, "B") and "✔ Correct" in one.widget.feedback_html and one.widget.locked
+    assert one.widget.revision > 0  # drawn into the controls
+    assert "Hint 1" in panel(again, "words").widget.hints_html
+    assert panel(again, "steps").answer == [2, 0, 1]
     assert again.name.value == "Ada"
     assert again.summary_text.value == view.summary_text.value
 
 
 def test_reset_asks_once_then_erases(view: QuizView) -> None:
     one = panel(view, "one")
-    one.controls.radio.value = 1
-    one.submit_button.click()
+    choose(one, option(one, "B"))
     view.reset_button.click()
     assert view.reset_button.description == "Press again to erase all answers"
     assert ProgressStore("every_type").load()["answers"]  # nothing erased yet
     view.reset_button.click()
     assert ProgressStore("every_type").load()["answers"] == {}
-    assert one.controls.radio.value is None and one.feedback.value == "" and not one.submit_button.disabled
+    assert one.answer is None and one.widget.feedback_html == "" and not one.widget.locked
     assert "Score: 0 of 7 points · 0 of 8 questions answered" in view.summary_text.value
 
 
 def test_export_needs_a_name_then_writes_a_valid_file(view: QuizView, tmp_path: Path) -> None:
     assert view.export() is None and "Type your name first" in view.export_status.value
-    panel(view, "one").controls.radio.value = 1
-    panel(view, "one").submit_button.click()
-    panel(view, "thoughts").controls.area.value = "I want to check the numbers."
-    panel(view, "thoughts").submit_button.click()
+    choose(panel(view, "one"), option(panel(view, "one"), "B"))
+    choose(panel(view, "thoughts"), "I want to check the numbers.")
     view.name.value = "Ada Lovelace"
     view.export_button.click()
     path = tmp_path / "out" / "casebook-answers-every_type.json"
@@ -221,9 +266,8 @@ def test_a_corrupt_store_shows_a_notice_and_the_quiz_works(every_type, progress_
     (progress_dir / "every_type.json").write_text("{oops", encoding="utf-8")
     view = QuizView(every_type, ProgressStore("every_type"), transcript=FAKE)
     assert "were unreadable" in view.notice.value
-    panel(view, "one").controls.radio.value = 1
-    panel(view, "one").submit_button.click()
-    assert "✔ Correct" in panel(view, "one").feedback.value
+    choose(panel(view, "one"), option(panel(view, "one"), "B"))
+    assert "✔ Correct" in panel(view, "one").widget.feedback_html
 
 
 def test_a_store_that_cannot_be_written_warns_but_never_breaks(
@@ -235,22 +279,25 @@ def test_a_store_that_cannot_be_written_warns_but_never_breaks(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(view.store, "_write", full_disk)
-    panel(view, "one").controls.radio.value = 1
-    panel(view, "one").submit_button.click()
-    assert "✔ Correct" in panel(view, "one").feedback.value
+    choose(panel(view, "one"), option(panel(view, "one"), "B"))
+    assert "✔ Correct" in panel(view, "one").widget.feedback_html
     assert "your answer could not be saved (No space left on device)" in view.notice.value
 
 
 def test_every_control_has_a_visible_label(view: QuizView) -> None:
     for widget in all_widgets(view.box):
-        if isinstance(
-            widget, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.Select, widgets.Checkbox)
-        ):
+        if isinstance(widget, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.Checkbox)):
             assert widget.description.strip(), f"{type(widget).__name__} has no label"
         if isinstance(widget, widgets.Button):
             assert widget.description.strip() and widget.tooltip
-        if isinstance(widget, widgets.RadioButtons):
-            assert all(label.strip() for label, _ in widget.options)  # each radio is labelled by its text
+    for p in view.panels:
+        w = p.widget
+        assert all(o["label"].strip() for o in w.options), (
+            p.question.id
+        )  # each option is labelled by its text
+        if w.kind in ("text", "textarea", "order", "match"):
+            assert w.label.strip() and all(m.strip() for m in w.menu_labels), p.question.id
+        assert w.submit_label and w.submit_tooltip and w.header_html.startswith("<p><strong>Question")
 
 
 def test_one_style_block_gives_24px_targets_and_accessible_colours(view: QuizView) -> None:
@@ -263,10 +310,9 @@ def test_one_style_block_gives_24px_targets_and_accessible_colours(view: QuizVie
 
 def test_feedback_carries_a_word_and_a_symbol_not_only_colour(view: QuizView) -> None:
     one = panel(view, "one")
-    one.controls.radio.value = 0
-    one.submit_button.click()
-    assert "casebook-fb-incorrect" in one.feedback.value and "✘ Not quite" in one.feedback.value
-    assert "role='status'" in one.feedback.value
+    choose(one, option(one, "A"))
+    assert "casebook-fb-incorrect" in one.widget.feedback_html and "✘ Not quite" in one.widget.feedback_html
+    assert "role='status'" in one.widget.feedback_html
 
 
 def test_display_bundle_has_the_widget_and_static_versions_without_answers(view: QuizView) -> None:
@@ -281,20 +327,22 @@ def test_hostile_quiz_text_never_reaches_a_widget_as_markup(write_quiz, progress
     quiz = load_quiz(write_quiz(HOSTILE, "hostile"), transcript=FAKE)
     view = QuizView(quiz, ProgressStore("hostile"), transcript=FAKE)
     one = view.panels[0]
-    one.controls.radio.value = 0
-    one.submit_button.click()
+    choose(one, one.widget.options[0]["value"])
     html = "".join(w.value for w in all_widgets(view.box) if isinstance(w, widgets.HTML))
+    for p in view.panels:
+        html += p.widget.header_html + p.widget.feedback_html + p.widget.hints_html + p.widget.answer_html
     html = html.replace(view.box.children[0].value.split("</style>")[0], "")  # our own style block
     for bad in ("<script", "<img", "<iframe", "<b onmouseover", 'href="javascript:'):
         assert bad not in html
     assert "&lt;script&gt;" in html
+    # option labels and menu labels are plain text, which question_widget.js sets as textContent
+    assert 'el("span", { text: option.label })' in ESM and "innerHTML = model.get(\"value\")" not in ESM
 
 
 def test_show_quiz_by_id_uses_the_progress_dir(progress_dir: Path, tmp_path: Path) -> None:
     view = show_quiz("00_start_here", export_dir=tmp_path)
     assert isinstance(view, QuizView) and view.store.path == progress_dir / "00_start_here.json"
-    view.panels[0].controls.radio.value = 0
-    view.panels[0].submit_button.click()
+    choose(view.panels[0], view.panels[0].widget.options[0]["value"])
     assert json.loads(view.store.path.read_text(encoding="utf-8"))["answers"]["restart"]["attempts"] == 1
 
 

@@ -1,15 +1,15 @@
-"""The quiz in JupyterLab: ipywidgets for every question type, sharing one question panel.
+"""The quiz in JupyterLab: one ``QuestionWidget`` per question, inside a few plain ipywidgets.
 
-Each ``build_<type>`` function makes the type's controls (a ``Controls`` object: the widget, and
-the answer it holds); ``QuestionPanel`` wraps any of them with the prompt, the Check / Hint / Show
-answer buttons, the hints, the feedback and the explanation; ``QuizView`` adds the score summary,
-reset and export, saves every change in the progress store, and carries a static text/html and
-text/plain version of the quiz for places that cannot run widgets.
+``QuestionPanel`` keeps one question's state and answers its widget's events (answer, check, hint,
+reveal) by applying the rules; ``QuizView`` adds the title, the score summary, reset and export,
+saves every change in the progress store, and carries a static text/html and text/plain version of
+the quiz for places that cannot run widgets.
 
-Every rule (grading, attempts, hints, reveal) lives in ``grading`` and ``state``: this module only
-shows their results. Stable CSS classes for browser tests: casebook-quiz, casebook-question,
-casebook-q-<id>, casebook-submit, casebook-feedback, casebook-hint, casebook-show-answer,
-casebook-reset, casebook-export, casebook-score.
+Every rule (grading, attempts, hints, reveal) lives in ``grading`` and ``state``, and what controls a
+question gets lives in ``controls``: this module only shows their results. Stable CSS classes for
+browser tests: casebook-quiz, casebook-question, casebook-q-<id>, casebook-submit, casebook-feedback,
+casebook-hint, casebook-show-answer (drawn by ``question_widget.js``), casebook-reset,
+casebook-export, casebook-score.
 """
 
 from __future__ import annotations
@@ -19,26 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from casebook.quiz import state as rules
 from casebook.quiz.answers import right_answer_lines
+from casebook.quiz.controls import controls_for
 from casebook.quiz.grading import Result, grade
-from casebook.quiz.model import (
-    EvidenceQuestion,
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    ReflectionQuestion,
-    SingleQuestion,
-    TextQuestion,
-)
-from casebook.quiz.passages import BRIEFING, loaded_or_none, resolve
+from casebook.quiz.model import EvidenceQuestion, Question, Quiz
+from casebook.quiz.passages import BRIEFING, loaded_or_none
 from casebook.quiz.progress import ProgressStore
+from casebook.quiz.question_widget import QuestionWidget
 from casebook.quiz.safe_markdown import escape, markdown_html, markdown_inline
 from casebook.quiz.shuffling import choice_order
 from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text
@@ -51,18 +41,21 @@ QUIZ_CSS = """<style>
 .casebook-quiz .widget-html, .casebook-quiz .widget-box { max-width: 100%; box-sizing: border-box; }
 .casebook-quiz .widget-html-content { overflow-wrap: anywhere; }
 .casebook-quiz .casebook-question { border-top: 1px solid #767676; padding: .5rem 0 .75rem; }
-.casebook-quiz .widget-radio-box label, .casebook-quiz .widget-checkbox label.widget-label-basic {
-  display: flex; align-items: flex-start; gap: .5rem; white-space: normal; line-height: 1.4;
-  min-height: 24px; margin: .2rem 0; width: auto; }
-.casebook-quiz .widget-radio-box input[type=radio],
-.casebook-quiz .widget-checkbox input[type=checkbox] {
-  order: -1; flex: none; width: 24px; height: 24px; margin: 0; float: none; }
-.casebook-quiz .widget-checkbox, .casebook-quiz .widget-radio { height: auto; width: 100%; }
+.casebook-quiz .casebook-option {
+  display: flex; align-items: flex-start; gap: .5rem; line-height: 1.4; min-height: 24px;
+  margin: .2rem 0; cursor: pointer; }
+.casebook-quiz .casebook-option input { flex: none; width: 24px; height: 24px; margin: 0; }
+.casebook-quiz .casebook-text-label, .casebook-quiz .casebook-menu-label {
+  display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .5rem; margin: .25rem 0; }
+.casebook-quiz input.casebook-text {
+  width: 32rem; max-width: 100%; min-height: 28px; box-sizing: border-box; }
+.casebook-quiz textarea.casebook-text { width: 100%; box-sizing: border-box; }
+.casebook-quiz select.casebook-menu { flex: 1 1 16rem; min-width: min(16rem, 100%); max-width: 100%;
+  min-height: 28px; }
+.casebook-quiz .casebook-buttons { display: flex; flex-wrap: wrap; gap: .5rem; margin: .4rem 0; }
+.casebook-quiz .casebook-buttons [hidden] { display: none; }
 .casebook-quiz .jupyter-button { min-height: 32px; min-width: 44px; }
-.casebook-quiz select, .casebook-quiz input[type=text] { min-height: 28px; }
-.casebook-quiz .widget-dropdown { flex-wrap: wrap; height: auto; row-gap: .25rem; }
-.casebook-quiz .widget-dropdown > label { white-space: normal; max-width: 100%; }
-.casebook-quiz .widget-dropdown > select { flex: 1 1 16rem; min-width: min(16rem, 100%); }
+.casebook-quiz input[type=text] { min-height: 28px; }
 .casebook-quiz :focus-visible { outline: 3px solid #005fcc; outline-offset: 2px; }
 .casebook-quiz .casebook-fb-correct { color: #006400; }
 .casebook-quiz .casebook-fb-incorrect { color: #b00020; }
@@ -74,15 +67,14 @@ QUIZ_CSS = """<style>
 
 
 class Shared:
-    """Layouts and styles that every widget of one quiz shares. Each is a widget model of its own:
-    sharing them keeps a ten-question quiz at about a hundred models instead of several hundred."""
+    """Layouts and styles that the quiz's plain ipywidgets share. Each is a widget model of its own:
+    sharing them keeps the number of models (and so the time to show a quiz) low."""
 
     def __init__(self) -> None:
         self.full = widgets.Layout(width="auto")
         self.plain = widgets.Layout(width="auto")
         self.html = HTMLStyle()
         self.button = widgets.ButtonStyle()
-        self.labelled = DescriptionStyle(description_width="initial")
         self.text = TextStyle(description_width="initial")
 
     def html_widget(self, value: str = "", css_class: str | None = None) -> widgets.HTML:
@@ -105,279 +97,6 @@ class Shared:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Controls: one class per kind of input, one builder per question type
-
-
-class Controls:
-    """A question type's input controls: the widget, and the answer it holds."""
-
-    def __init__(self, widget: widgets.Widget, focusables: list[widgets.Widget]):
-        self.widget = widget
-        self.focusables = focusables
-        self.on_submit: Callable[[], None] | None = None
-
-    def value(self) -> Any:
-        """The learner's current answer (``model`` describes its shape for each type)."""
-        raise NotImplementedError
-
-    def set_value(self, answer: Any) -> None:
-        """Show a saved answer (one that does not fit is ignored)."""
-        raise NotImplementedError
-
-    def clear(self) -> None:
-        """Empty the controls, as before any answer."""
-        raise NotImplementedError
-
-    def set_disabled(self, disabled: bool) -> None:
-        """Lock or unlock the controls."""
-        for widget in self.focusables:
-            widget.disabled = disabled
-
-    def submit_on_enter(self, text: widgets.Text) -> None:
-        """Pressing Enter in this text box checks the answer (the front end sends a "submit" event)."""
-
-        def handle(_widget: Any, content: dict[str, Any], _buffers: Any) -> None:
-            if isinstance(content, dict) and content.get("event") == "submit" and self.on_submit is not None:
-                self.on_submit()
-
-        text.on_msg(handle)
-
-
-class ChoiceControls(Controls):
-    """Radio buttons, one per option (single, evidence); each option's text is its label."""
-
-    def __init__(self, labels: list[str], order: list[int], shared: Shared):
-        self.radio = widgets.RadioButtons(
-            options=[(labels[i], i) for i in order], value=None, layout=shared.full, style=shared.labelled
-        )
-        super().__init__(self.radio, [self.radio])
-
-    def value(self) -> Any:
-        return self.radio.value
-
-    def set_value(self, answer: Any) -> None:
-        if answer in [value for _, value in self.radio.options]:
-            self.radio.value = answer
-
-    def clear(self) -> None:
-        self.radio.value = None
-
-
-class MultipleControls(Controls):
-    """One labelled checkbox per option."""
-
-    def __init__(self, labels: list[str], order: list[int], shared: Shared):
-        self.boxes = {
-            i: widgets.Checkbox(value=False, description=labels[i], indent=False, layout=shared.full)
-            for i in order
-        }
-        super().__init__(
-            widgets.VBox(list(self.boxes.values()), layout=shared.full), list(self.boxes.values())
-        )
-
-    def value(self) -> Any:
-        return sorted(i for i, box in self.boxes.items() if box.value)
-
-    def set_value(self, answer: Any) -> None:
-        chosen = set(answer) if isinstance(answer, list) else set()
-        for i, box in self.boxes.items():
-            box.value = i in chosen
-
-    def clear(self) -> None:
-        self.set_value([])
-
-
-class TextControls(Controls):
-    """One labelled text box (numeric and text questions); Enter checks the answer."""
-
-    def __init__(self, description: str, placeholder: str, shared: Shared):
-        self.text = widgets.Text(
-            value="",
-            description=description,
-            placeholder=placeholder,
-            style=shared.text,
-            layout=widgets.Layout(width="32rem", max_width="100%"),
-        )
-        super().__init__(self.text, [self.text])
-        self.submit_on_enter(self.text)
-
-    def value(self) -> Any:
-        return self.text.value
-
-    def set_value(self, answer: Any) -> None:
-        self.text.value = answer if isinstance(answer, str) else str(answer)
-
-    def clear(self) -> None:
-        self.text.value = ""
-
-
-class ReflectionControls(Controls):
-    """A labelled text area."""
-
-    def __init__(self, min_words: int | None, shared: Shared):
-        aim = f" (about {min_words} words)" if min_words else ""
-        self.area = widgets.Textarea(
-            value="", description=f"Your reflection{aim}", rows=5, style=shared.text, layout=shared.full
-        )
-        super().__init__(self.area, [self.area])
-
-    def value(self) -> Any:
-        return self.area.value
-
-    def set_value(self, answer: Any) -> None:
-        self.area.value = answer if isinstance(answer, str) else ""
-
-    def clear(self) -> None:
-        self.area.value = ""
-
-
-class OrderControls(Controls):
-    """One drop-down per place ("Place 1 (first)", "Place 2", ...), each listing every item.
-
-    Choosing an item for a place swaps it with the item that held that place, so the list is always
-    a complete order. Drop-downs work from the keyboard in JupyterLab (Space or Alt+Down opens one,
-    then arrows and Enter), where a list box's arrow keys are taken by the notebook's shortcuts.
-    """
-
-    def __init__(self, items: tuple[str, ...], order: list[int], shared: Shared):
-        self.items = items
-        self.first_order = list(order)
-        self.order = list(order)
-        options = [(items[i], i) for i in order]
-        last = len(items)
-        self.places = [
-            widgets.Dropdown(
-                options=options,
-                value=item,
-                description=f"Place {n}" + (" (first)" if n == 1 else " (last)" if n == last else ""),
-                style=shared.labelled,
-                layout=shared.full,
-            )
-            for n, item in enumerate(order, start=1)
-        ]
-        self._syncing = False
-        for place, menu in enumerate(self.places):
-            menu.observe(lambda change, place=place: self._chosen(place, change["new"]), names="value")
-        super().__init__(widgets.VBox(self.places, layout=shared.full), list(self.places))
-
-    def _chosen(self, place: int, item: int) -> None:
-        """An item was chosen for a place: swap it with the item that was there."""
-        if self._syncing or item == self.order[place]:
-            return
-        other = self.order.index(item)
-        self.order[place], self.order[other] = item, self.order[place]
-        self._show()
-
-    def _show(self) -> None:
-        self._syncing = True
-        try:
-            for menu, item in zip(self.places, self.order, strict=True):
-                menu.value = item
-        finally:
-            self._syncing = False
-
-    def value(self) -> Any:
-        return list(self.order)
-
-    def set_value(self, answer: Any) -> None:
-        if isinstance(answer, list) and sorted(answer) == list(range(len(self.items))):
-            self.order = list(answer)
-            self._show()
-
-    def clear(self) -> None:
-        self.set_value(self.first_order)
-
-
-class MatchControls(Controls):
-    """One drop-down per term, labelled with the term, listing every definition."""
-
-    PROMPT = "Choose a definition…"
-    NONE = -1  # the prompt's value (ipywidgets treats a None value as "nothing selected", shown blank)
-
-    def __init__(
-        self, terms: tuple[str, ...], definitions: tuple[str, ...], order: list[int], shared: Shared
-    ):
-        options = [(self.PROMPT, self.NONE)] + [(definitions[i], i) for i in order]
-        self.menus = [
-            widgets.Dropdown(
-                options=options, value=self.NONE, description=term, style=shared.labelled, layout=shared.full
-            )
-            for term in terms
-        ]
-        super().__init__(widgets.VBox(self.menus, layout=shared.full), list(self.menus))
-
-    def value(self) -> Any:
-        return [None if menu.value == self.NONE else menu.value for menu in self.menus]
-
-    def set_value(self, answer: Any) -> None:
-        if isinstance(answer, list) and len(answer) == len(self.menus):
-            for menu, chosen in zip(self.menus, answer, strict=True):
-                chosen = self.NONE if chosen is None else chosen
-                if chosen in [value for _, value in menu.options]:
-                    menu.value = chosen
-
-    def clear(self) -> None:
-        for menu in self.menus:
-            menu.value = self.NONE
-
-
-def build_single(question: SingleQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """Radio buttons, one per option."""
-    return ChoiceControls([option.text for option in question.options], order, shared)
-
-
-def build_multiple(question: MultipleQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A checkbox per option."""
-    return MultipleControls([option.text for option in question.options], order, shared)
-
-
-def build_numeric(question: NumericQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A text box for a number (typed as text, so any input gets feedback, never an error)."""
-    unit = f" ({question.unit})" if question.unit else ""
-    return TextControls(f"Your answer{unit}", "a number, such as 12 or 3.5", shared)
-
-
-def build_text(question: TextQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A text box for a short answer."""
-    return TextControls("Your answer", "a short answer", shared)
-
-
-def build_order(question: OrderQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A drop-down per place."""
-    return OrderControls(question.items, order, shared)
-
-
-def build_match(question: MatchQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """A drop-down per term."""
-    return MatchControls(question.terms, question.definitions, order, shared)
-
-
-def build_evidence(question: EvidenceQuestion, order: list[int], transcript: Any, shared: Shared) -> Controls:
-    """Radio buttons, one per passage, each labelled with where it is, who spoke, and the words."""
-    labels = [resolve(option.ref, transcript).display() for option in question.options]
-    return ChoiceControls(labels, order, shared)
-
-
-def build_reflection(
-    question: ReflectionQuestion, order: list[int], transcript: Any, shared: Shared
-) -> Controls:
-    """A text area."""
-    return ReflectionControls(question.min_words, shared)
-
-
-BUILDERS: dict[str, Callable[[Any, list[int], Any, Shared], Controls]] = {
-    "single": build_single,
-    "multiple": build_multiple,
-    "numeric": build_numeric,
-    "text": build_text,
-    "order": build_order,
-    "match": build_match,
-    "evidence": build_evidence,
-    "reflection": build_reflection,
-}
-
-
-# ---------------------------------------------------------------------------------------------------
 # One question
 
 
@@ -394,7 +113,8 @@ def feedback_html(result: Result | None, note: str = "") -> str:
 class QuestionPanel:
     """One question on screen, kept in step with its ``QuestionState``.
 
-    ``on_change(panel)`` is called after every change the learner makes, to save it.
+    The browser side is one ``QuestionWidget``; this class holds the rules' state and answers its
+    events. ``on_change(panel)`` is called after every change the learner makes, to save it.
     """
 
     def __init__(
@@ -403,7 +123,6 @@ class QuestionPanel:
         question: Question,
         number: int,
         transcript: Any,
-        shared: Shared,
         on_change: Callable[[QuestionPanel], None],
     ):
         self.question = question
@@ -412,44 +131,38 @@ class QuestionPanel:
         self.state = rules.QuestionState()
         self.last_result: Result | None = None
         order = choice_order(quiz.shuffle_key(), question)
-        self.controls = BUILDERS[question.type](question, order, transcript, shared)
-        self.controls.on_submit = self.check
-
+        self.controls = controls_for(question, order, transcript)
         graded = question.graded
-        self.submit_button = shared.button_widget(
-            "Check" if graded else "Save",
-            "check" if graded else "floppy-o",
-            "Check your answer" if graded else "Save your reflection",
-            "casebook-submit",
+        self.widget = QuestionWidget(
+            self.handle,
+            question_id=question.id,
+            header_html=self._header_html(number, len(quiz.questions)),
+            value=self.controls.coerce(None),
+            submit_label="Check" if graded else "Save",
+            submit_tooltip="Check your answer" if graded else "Save your reflection",
+            graded=graded,
+            has_hints=bool(question.hints),
+            **self.controls.to_widget(),
         )
-        self.submit_button.button_style = "primary"
-        self.submit_button.on_click(lambda _button: self.check())
-        self.hint_button = shared.button_widget("Hint", "lightbulb-o", "Show a hint", "casebook-hint")
-        self.hint_button.on_click(lambda _button: self.hint())
-        self.show_button = shared.button_widget(
-            "Show answer", "eye", "Give up and see the answer and explanation", "casebook-show-answer"
-        )
-        self.show_button.on_click(lambda _button: self.give_up())
-        buttons = [self.submit_button]
-        buttons += [self.hint_button] if question.hints else []
-        buttons += [self.show_button] if graded else []
+        self.box = self.widget
 
-        self.hints_area = shared.html_widget(css_class="casebook-hints")
-        self.feedback = shared.html_widget(css_class="casebook-feedback")
-        self.answer_area = shared.html_widget(css_class="casebook-answer")
-        self.box = widgets.VBox(
-            [
-                shared.html_widget(self._header_html(number, len(quiz.questions))),
-                self.controls.widget,
-                widgets.HBox(buttons, layout=shared.plain),
-                self.hints_area,
-                self.feedback,
-                self.answer_area,
-            ],
-            layout=shared.full,
-        )
-        self.box.add_class("casebook-question")
-        self.box.add_class(f"casebook-q-{question.id}")
+    @property
+    def answer(self) -> Any:
+        """The answer the controls hold now."""
+        return self.widget.value
+
+    def handle(self, event: str, value: Any = None) -> None:
+        """What the learner did in the browser: ``answer`` (changed the controls), ``check`` (with
+        the answer shown at that moment), ``hint`` or ``reveal``."""
+        locked = self.state.finished and self.question.graded  # locked controls keep their answer
+        if event in ("answer", "check") and not locked:
+            self.widget.value = self.controls.coerce(value)
+        if event == "check":
+            self.check()
+        elif event == "hint":
+            self.hint()
+        elif event == "reveal":
+            self.give_up()
 
     def _header_html(self, number: int, total: int) -> str:
         question = self.question
@@ -476,7 +189,7 @@ class QuestionPanel:
         """Grade what the controls hold, show the feedback, and save."""
         if self.state.finished and self.question.graded:
             return
-        self.state, self.last_result = rules.submit(self.question, self.state, self.controls.value())
+        self.state, self.last_result = rules.submit(self.question, self.state, self.answer)
         self.refresh()
         if self.last_result.status != "invalid":
             self.on_change(self)
@@ -498,10 +211,8 @@ class QuestionPanel:
     def restore(self, state: rules.QuestionState) -> None:
         """Show a state: its answer in the controls, its feedback, hints and explanation."""
         self.state = state
-        if state.answer is None:
-            self.controls.clear()
-        else:
-            self.controls.set_value(state.answer)
+        empty = self.controls.coerce(None)
+        self.widget.show_value(empty if state.answer is None else self.controls.coerce(state.answer))
         self.last_result = grade(self.question, state.answer) if state.answered else None
         self.refresh()
 
@@ -512,19 +223,18 @@ class QuestionPanel:
         note = ""
         if result is not None and left is not None and result.counts_as_attempt and not state.finished:
             note = f"<p>{left} attempt{'s' if left != 1 else ''} left.</p>"
-        self.feedback.value = feedback_html(result, note)
-        self.hints_area.value = "".join(
-            f"<p><strong>Hint {n}:</strong> {markdown_inline(hint)}</p>"
-            for n, hint in enumerate(question.hints[: state.hints], start=1)
-        )
         remaining = len(question.hints) - state.hints
-        self.hint_button.disabled = remaining == 0
-        self.hint_button.description = "Hint" if remaining else "No more hints"
-        self.answer_area.value = self._answer_html()
-        locked = state.finished and question.graded
-        self.controls.set_disabled(locked)
-        self.submit_button.disabled = locked
-        self.show_button.disabled = state.revealed
+        with self.widget.hold_sync():  # one message to the browser for the whole change
+            self.widget.feedback_html = feedback_html(result, note)
+            self.widget.hints_html = "".join(
+                f"<p><strong>Hint {n}:</strong> {markdown_inline(hint)}</p>"
+                for n, hint in enumerate(question.hints[: state.hints], start=1)
+            )
+            self.widget.hint_disabled = remaining == 0
+            self.widget.hint_label = "Hint" if remaining else "No more hints"
+            self.widget.answer_html = self._answer_html()
+            self.widget.locked = state.finished and question.graded
+            self.widget.reveal_disabled = state.revealed
 
     def _answer_html(self) -> str:
         question, state = self.question, self.state
@@ -562,7 +272,7 @@ class QuizView:
         shared = Shared()
         self.notice = shared.html_widget(css_class="casebook-notice")
         self.panels = [
-            QuestionPanel(quiz, question, number, self.transcript, shared, self._changed)
+            QuestionPanel(quiz, question, number, self.transcript, self._changed)
             for number, question in enumerate(quiz.questions, start=1)
         ]
         self.summary_text = shared.html_widget(css_class="casebook-score")

@@ -1,0 +1,204 @@
+// One quiz question in JupyterLab: its header, its answer controls, its buttons and its feedback.
+//
+// Loaded by anywidget from the package (no CDN). The kernel owns every rule; this view only shows the
+// traits it is given and reports what the learner does, as custom messages:
+//   {event: "answer", value}  the controls changed (kept by the kernel, saved on Check)
+//   {event: "check", value}   Check/Save pressed, or Enter: graded on exactly this value
+//   {event: "hint"} and {event: "reveal"}
+// The answer travels inside the "check" message, so a slow kernel can never grade an older value.
+//
+// Keyboard: native radios share a name, so Tab enters the group and the arrow keys move the choice;
+// Space ticks a checkbox; Enter checks the answer (Ctrl+Enter in a text area). The root carries
+// data-lm-suppress-shortcuts so JupyterLab's notebook shortcuts (arrows, Enter) stay out of the way.
+
+let counter = 0;
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "className") node.className = value;
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) node.appendChild(child);
+  return node;
+}
+
+function button(className, primary) {
+  const classes = ["jupyter-button", "widget-button", className];
+  if (primary) classes.push("mod-primary");
+  return el("button", { type: "button", className: classes.join(" ") });
+}
+
+function buildChoice(model, group, kind) {
+  const box = el("div", {
+    role: kind === "choice" ? "radiogroup" : "group",
+    "aria-labelledby": `${group}-header`,
+    className: "casebook-options",
+  });
+  const type = kind === "choice" ? "radio" : "checkbox";
+  const inputs = model.get("options").map((option) => {
+    const input = el("input", { type, name: group, value: option.value });
+    const label = el("label", { className: "casebook-option" }, [input, el("span", { text: option.label })]);
+    box.appendChild(label);
+    return input;
+  });
+  return {
+    node: box,
+    inputs,
+    read() {
+      const chosen = inputs.filter((i) => i.checked).map((i) => Number(i.value));
+      return kind === "choice" ? (chosen.length ? chosen[0] : null) : chosen;
+    },
+    write(value) {
+      const wanted = new Set(kind === "choice" ? [value] : Array.isArray(value) ? value : []);
+      for (const input of inputs) input.checked = wanted.has(Number(input.value));
+    },
+  };
+}
+
+function buildText(model, kind) {
+  const input =
+    kind === "textarea"
+      ? el("textarea", { rows: 5, className: "casebook-text widget-input" })
+      : el("input", { type: "text", className: "casebook-text widget-input", autocomplete: "off" });
+  const placeholder = model.get("placeholder");
+  if (placeholder) input.setAttribute("placeholder", placeholder);
+  const label = el("label", { className: "casebook-text-label" }, [
+    el("span", { text: model.get("label") }),
+    input,
+  ]);
+  return {
+    node: label,
+    inputs: [input],
+    read: () => input.value,
+    write(value) {
+      input.value = typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
+    },
+  };
+}
+
+function buildMenus(model, kind) {
+  // order: one drop-down per place, always a complete order (choosing an item swaps it with the place
+  // that held it). match: one drop-down per term, with a "choose" prompt whose value is -1.
+  const box = el("div", { role: "group", "aria-label": model.get("label"), className: "casebook-menus" });
+  const choices = model.get("options");
+  const menus = model.get("menu_labels").map((text) => {
+    const select = el("select", { className: "casebook-menu" });
+    if (kind === "match") select.appendChild(el("option", { value: -1, text: model.get("placeholder") }));
+    for (const option of choices) select.appendChild(el("option", { value: option.value, text: option.label }));
+    box.appendChild(el("label", { className: "casebook-menu-label" }, [el("span", { text }), select]));
+    return select;
+  });
+  let shown = menus.map((m) => Number(m.value));
+  const control = {
+    node: box,
+    inputs: menus,
+    read() {
+      const values = menus.map((m) => Number(m.value));
+      return kind === "match" ? values.map((v) => (v < 0 ? null : v)) : values;
+    },
+    write(value) {
+      if (!Array.isArray(value)) return;
+      menus.forEach((menu, i) => {
+        const v = value[i] === null || value[i] === undefined ? -1 : value[i];
+        menu.value = String(v);
+      });
+      shown = menus.map((m) => Number(m.value));
+    },
+  };
+  if (kind === "order") {
+    menus.forEach((menu, place) => {
+      menu.addEventListener("change", () => {
+        const item = Number(menu.value);
+        const other = shown.indexOf(item);
+        if (other >= 0 && other !== place) {
+          menus[other].value = String(shown[place]);
+        }
+        shown = menus.map((m) => Number(m.value));
+      });
+    });
+  }
+  return control;
+}
+
+function render({ model, el: host }) {
+  const group = `casebook-${model.get("question_id")}-${++counter}`;
+  const kind = model.get("kind");
+  const root = el("div", {
+    className: `casebook-question casebook-q-${model.get("question_id")}`,
+    "data-lm-suppress-shortcuts": "true",
+  });
+  const header = el("div", { className: "casebook-header", id: `${group}-header` });
+  let control;
+  if (kind === "choice" || kind === "multiple") control = buildChoice(model, group, kind);
+  else if (kind === "order" || kind === "match") control = buildMenus(model, kind);
+  else control = buildText(model, kind);
+
+  const submit = button("casebook-submit", true);
+  const hint = button("casebook-hint", false);
+  const reveal = button("casebook-show-answer", false);
+  const buttons = el("div", { className: "casebook-buttons" }, [submit, hint, reveal]);
+  const hints = el("div", { className: "casebook-hints", "aria-live": "polite" });
+  const feedback = el("div", { className: "casebook-feedback" });
+  const answer = el("div", { className: "casebook-answer", "aria-live": "polite" });
+  root.append(header, control.node, buttons, hints, feedback, answer);
+  host.appendChild(root);
+
+  const send = (event, withValue) =>
+    model.send(withValue ? { event, value: control.read() } : { event });
+  const changed = () => send("answer", true);
+
+  for (const input of control.inputs) {
+    const typed = input.tagName === "TEXTAREA" || input.type === "text";
+    input.addEventListener(typed ? "input" : "change", changed);
+    input.addEventListener("keydown", (event) => {
+      const isArea = input.tagName === "TEXTAREA";
+      const wantsCheck =
+        event.key === "Enter" && !event.shiftKey && !event.altKey && (isArea ? event.ctrlKey || event.metaKey : !event.ctrlKey && !event.metaKey);
+      if (wantsCheck) {
+        event.preventDefault();
+        if (!submit.disabled) send("check", true);
+      }
+      event.stopPropagation(); // the notebook's own key handling stays out of the question
+    });
+  }
+  submit.addEventListener("click", () => send("check", true));
+  hint.addEventListener("click", () => send("hint", false));
+  reveal.addEventListener("click", () => send("reveal", false));
+
+  function showValue() {
+    control.write(model.get("value"));
+  }
+  function showState() {
+    header.innerHTML = model.get("header_html"); // built by the kernel from escaped, sanitised Markdown
+    hints.innerHTML = model.get("hints_html");
+    feedback.innerHTML = model.get("feedback_html");
+    answer.innerHTML = model.get("answer_html");
+    submit.textContent = model.get("submit_label");
+    submit.title = model.get("submit_tooltip");
+    hint.textContent = model.get("hint_label");
+    hint.hidden = !model.get("has_hints");
+    reveal.textContent = "Show answer";
+    reveal.title = "Give up and see the answer and explanation";
+    reveal.hidden = !model.get("graded");
+    const locked = model.get("locked");
+    for (const input of control.inputs) input.disabled = locked;
+    submit.disabled = locked;
+    hint.disabled = model.get("hint_disabled");
+    reveal.disabled = model.get("reveal_disabled");
+  }
+  showState();
+  showValue();
+  const names = ["header_html", "hints_html", "feedback_html", "answer_html", "submit_label", "hint_label",
+    "has_hints", "graded", "locked", "hint_disabled", "reveal_disabled"];
+  for (const name of names) model.on(`change:${name}`, showState);
+  model.on("change:revision", showValue); // the kernel restored or cleared the answer
+  return () => {
+    for (const name of names) model.off(`change:${name}`, showState);
+    model.off("change:revision", showValue);
+  };
+}
+
+export default { render };
