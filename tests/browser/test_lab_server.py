@@ -42,6 +42,8 @@ def test_the_server_is_stopped_when_the_block_fails(tmp_path: Path) -> None:
     ):
         process = lab.process
         assert lab.api("GET", "api/status") is not None
-        assert lab.url("00_start_here.ipynb").endswith(f"/lab/tree/00_start_here.ipynb?token={lab.token}")
+        assert lab.url("00_start_here.ipynb").endswith(
+            f"/lab/tree/00_start_here.ipynb?token={lab.token}"
+        )
         raise RuntimeError("a test failed")
     assert process.poll() is not None
