@@ -91,6 +91,25 @@ def test_line_map_points_at_nested_fields(write_quiz) -> None:
     assert lines.line(("questions", 0, "options", 1, "missing")) == 9  # falls back to the parent
 
 
+def test_libyaml_reads_every_quiz_as_the_pure_python_parser_does(monkeypatch) -> None:
+    import yaml
+
+    from casebook.quiz import load
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("this PyYAML was built without libyaml")
+
+    files = sorted(quizzes_dir().glob("*.yaml")) + sorted((ROOT / "tests" / "quiz" / "broken").glob("*.yaml"))
+    assert load._FAST_LOADER is yaml.CSafeLoader
+    fast = [read_yaml(path) for path in files]
+    monkeypatch.setattr(load, "_FAST_LOADER", yaml.SafeLoader)
+    for path, (data, lines, problems) in zip(files, fast, strict=True):
+        pure_data, pure_lines, pure_problems = read_yaml(path)
+        assert data == pure_data, path.name
+        assert (lines.keys, lines.values) == (pure_lines.keys, pure_lines.values), path.name
+        assert problems == pure_problems, path.name  # syntax errors worded as the pure parser words them
+
+
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     from jsonschema import Draft202012Validator
 
