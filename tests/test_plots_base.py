@@ -64,3 +64,15 @@ def test_unknown_figure_name_gives_a_clear_error() -> None:
 
     with pytest.raises(AttributeError, match="no figure named 'no_such_figure'"):
         plots.no_such_figure  # noqa: B018
+
+
+def test_png_is_the_image_savefig_makes_and_leaves_the_figure_as_it_was() -> None:
+    import io
+
+    chart = _chart()
+    dpi, canvas = chart.figure.dpi, chart.figure.canvas
+    ours = chart.png_bytes(dpi=96)
+    assert (chart.figure.dpi, chart.figure.canvas) == (dpi, canvas)
+    buffer = io.BytesIO()
+    _chart().figure.savefig(buffer, format="png", dpi=96, metadata={"Software": None})
+    assert ours == buffer.getvalue()
