@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook.quiz import QuizNotFound, load_quiz
+from casebook.quiz import QuizNotFound, load, load_quiz
 from casebook.quiz.load import quiz_path, quizzes_dir, read_yaml, validate_quiz_file
 from casebook.quiz.model import (
     EvidenceQuestion,
@@ -144,10 +144,13 @@ def test_validating_skips_the_format_only_libraries_and_leaves_them_importable(t
     import subprocess
     import sys
 
+    # An edited copy of a shipped quiz: not in quiz.checked.json, so it goes through jsonschema.
+    edited = tmp_path / "00_start_here.yaml"
+    edited.write_text((ROOT / "data/quizzes/00_start_here.yaml").read_text(encoding="utf-8") + "# edited\n")
     code = (
         "import sys\n"
         "from casebook.quiz.load import validate_quiz_file\n"
-        f"assert validate_quiz_file({str(ROOT / 'data/quizzes/00_start_here.yaml')!r}) == []\n"
+        f"assert validate_quiz_file({str(edited)!r}) == []\n"
         "from casebook.quiz.schema import FORMAT_ONLY_LIBRARIES\n"
         "assert 'jsonschema' in sys.modules\n"
         "assert not set(FORMAT_ONLY_LIBRARIES) & set(sys.modules), sorted(sys.modules)\n"
@@ -162,6 +165,9 @@ def test_validating_skips_the_format_only_libraries_and_leaves_them_importable(t
 def test_the_kits_quizzes_are_valid(path: Path) -> None:
     # With the transcript toolkit installed, evidence references are checked against the real briefing.
     assert validate_quiz_file(path) == []
+    # The schema step, which a lesson skips for an unedited shipped file (quiz.checked.json), in full:
+    _, data, _, _ = load._read_yaml(path)
+    assert validator("quiz.schema.json").is_valid(data)
     quiz = load_quiz(path)
     assert quiz.id == path.stem
 
