@@ -55,6 +55,7 @@ class Chart:
         """
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.image import imsave
+        from matplotlib.text import Text
 
         figure = self.figure
         original_canvas, original_dpi = figure.canvas, figure.dpi
@@ -67,6 +68,12 @@ class Chart:
         finally:
             figure.dpi = original_dpi
             figure.set_canvas(original_canvas)
+            # Every drawn text keeps the renderer it was drawn with, and with it the whole pixel buffer
+            # (3 MB for a tall timeline at 96 dpi) for as long as the Chart lives. They measure again
+            # with the next renderer, so let the buffer go with the canvas.
+            for text in figure.findobj(Text):
+                if getattr(text, "_renderer", None) is not None:
+                    text._renderer = None
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
