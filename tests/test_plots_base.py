@@ -64,3 +64,39 @@ def test_unknown_figure_name_gives_a_clear_error() -> None:
 
     with pytest.raises(AttributeError, match="no figure named 'no_such_figure'"):
         plots.no_such_figure  # noqa: B018
+
+
+def test_png_is_the_image_savefig_makes_and_leaves_the_figure_as_it_was() -> None:
+    import io
+
+    chart = _chart()
+    dpi, canvas = chart.figure.dpi, chart.figure.canvas
+    ours = chart.png_bytes(dpi=96)
+    assert (chart.figure.dpi, chart.figure.canvas) == (dpi, canvas)
+    buffer = io.BytesIO()
+    _chart().figure.savefig(buffer, format="png", dpi=96, metadata={"Software": None})
+    assert ours == buffer.getvalue()
+
+
+def test_a_shown_chart_does_not_keep_its_pixel_buffer(monkeypatch) -> None:
+    # Texts remember the renderer they were drawn with; a Chart left in a notebook variable must not
+    # hold on to the whole image buffer through them.
+    import gc
+    import weakref
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderers: list[weakref.ref] = []
+    original = FigureCanvasAgg.get_renderer
+
+    def get_renderer(self):
+        renderer = original(self)
+        renderers.append(weakref.ref(renderer))
+        return renderer
+
+    monkeypatch.setattr(FigureCanvasAgg, "get_renderer", get_renderer)
+    chart = _chart()
+    chart._repr_html_()
+    gc.collect()
+    assert renderers and all(ref() is None for ref in renderers)
+    assert chart.png_bytes() == chart.png_bytes()  # drawing again still works

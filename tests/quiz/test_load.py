@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook.quiz import QuizNotFound, load_quiz
+from casebook.quiz import QuizNotFound, load, load_quiz
 from casebook.quiz.load import quiz_path, quizzes_dir, read_yaml, validate_quiz_file
 from casebook.quiz.model import (
     EvidenceQuestion,
@@ -91,6 +91,25 @@ def test_line_map_points_at_nested_fields(write_quiz) -> None:
     assert lines.line(("questions", 0, "options", 1, "missing")) == 9  # falls back to the parent
 
 
+def test_libyaml_reads_every_quiz_as_the_pure_python_parser_does(monkeypatch) -> None:
+    import yaml
+
+    from casebook.quiz import load
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("this PyYAML was built without libyaml")
+
+    files = sorted(quizzes_dir().glob("*.yaml")) + sorted((ROOT / "tests" / "quiz" / "broken").glob("*.yaml"))
+    assert load._FAST_LOADER is yaml.CSafeLoader
+    fast = [read_yaml(path) for path in files]
+    monkeypatch.setattr(load, "_FAST_LOADER", yaml.SafeLoader)
+    for path, (data, lines, problems) in zip(files, fast, strict=True):
+        pure_data, pure_lines, pure_problems = read_yaml(path)
+        assert data == pure_data, path.name
+        assert (lines.keys, lines.values) == (pure_lines.keys, pure_lines.values), path.name
+        assert problems == pure_problems, path.name  # syntax errors worded as the pure parser words them
+
+
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     from jsonschema import Draft202012Validator
 
@@ -125,10 +144,13 @@ def test_validating_skips_the_format_only_libraries_and_leaves_them_importable(t
     import subprocess
     import sys
 
+    # An edited copy of a shipped quiz: not in quiz.checked.json, so it goes through jsonschema.
+    edited = tmp_path / "00_start_here.yaml"
+    edited.write_text((ROOT / "data/quizzes/00_start_here.yaml").read_text(encoding="utf-8") + "# edited\n")
     code = (
         "import sys\n"
         "from casebook.quiz.load import validate_quiz_file\n"
-        f"assert validate_quiz_file({str(ROOT / 'data/quizzes/00_start_here.yaml')!r}) == []\n"
+        f"assert validate_quiz_file({str(edited)!r}) == []\n"
         "from casebook.quiz.schema import FORMAT_ONLY_LIBRARIES\n"
         "assert 'jsonschema' in sys.modules\n"
         "assert not set(FORMAT_ONLY_LIBRARIES) & set(sys.modules), sorted(sys.modules)\n"
@@ -143,6 +165,9 @@ def test_validating_skips_the_format_only_libraries_and_leaves_them_importable(t
 def test_the_kits_quizzes_are_valid(path: Path) -> None:
     # With the transcript toolkit installed, evidence references are checked against the real briefing.
     assert validate_quiz_file(path) == []
+    # The schema step, which a lesson skips for an unedited shipped file (quiz.checked.json), in full:
+    _, data, _, _ = load._read_yaml(path)
+    assert validator("quiz.schema.json").is_valid(data)
     quiz = load_quiz(path)
     assert quiz.id == path.stem
 

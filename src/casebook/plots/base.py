@@ -47,9 +47,33 @@ class Chart:
         yield self.alt
 
     def png_bytes(self, dpi: int = 96) -> bytes:
-        """The figure as PNG bytes."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        """The figure as PNG bytes.
+
+        Drawn once: ``savefig`` on a figure with a layout engine draws it twice (a first pass without
+        pixels to run the layout, then the real one), and the first pass lays out every text again.
+        Here the single Agg draw runs the constrained layout itself; the pixels are the same.
+        """
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.image import imsave
+        from matplotlib.text import Text
+
+        figure = self.figure
+        original_canvas, original_dpi = figure.canvas, figure.dpi
+        canvas = FigureCanvasAgg(figure)
+        try:
+            figure.dpi = dpi
+            canvas.draw()
+            buffer = io.BytesIO()
+            imsave(buffer, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None})
+        finally:
+            figure.dpi = original_dpi
+            figure.set_canvas(original_canvas)
+            # Every drawn text keeps the renderer it was drawn with, and with it the whole pixel buffer
+            # (3 MB for a tall timeline at 96 dpi) for as long as the Chart lives. They measure again
+            # with the next renderer, so let the buffer go with the canvas.
+            for text in figure.findobj(Text):
+                if getattr(text, "_renderer", None) is not None:
+                    text._renderer = None
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
