@@ -35,7 +35,7 @@ def test_a_kernel_drives_the_quiz_and_reads_feedback(tmp_path: Path, monkeypatch
             new_code_cell(
                 "p = quiz.panels[0]\n"
                 "right = next(o['value'] for o in p.widget.options if o['label'].startswith('Restart'))\n"
-                "p.widget._handle_custom_msg({'event': 'check', 'value': right}, [])  # as the browser sends\n"
+                "p.widget._handle_custom_msg({'event': 'check', 'value': right}, [])  # as sent\n"
                 "print(p.widget.feedback_html)\n"
                 "n = quiz.panels[2]\n"
                 "n.widget._handle_custom_msg({'event': 'check', 'value': 'forty'}, [])\n"
