@@ -31,7 +31,7 @@ def _labels(chart) -> list[str]:
 def test_osce_timeline_has_one_row_per_osce_event_in_date_order(events) -> None:
     osce = sorted((e for e in events if e.track == "osce"), key=lambda e: e.date)
     chart = osce_timeline(events)
-    assert len(_ticks(chart)) == len(osce) == len(chart.figure.axes[0].collections)
+    assert len(_ticks(chart)) == len(osce) == len(chart.figure.axes[0].collections[0].get_offsets())
     assert _ticks(chart)[:3] == ["1 Aug 1975", "15 Jan 1989", "5 Jun 1990"]
     assert "1993" in _ticks(chart) and "Jul 1992" in _ticks(chart)  # at the precision the source gives
     assert _labels(chart)[0] == "35 states sign the Helsinki Final Act"
@@ -61,7 +61,9 @@ def test_alt_text_states_the_span_the_uncertain_events_and_each_event_in_full(ev
 def test_uncertain_events_get_a_hollow_marker_and_a_legend_entry(events) -> None:
     chart = osce_timeline(events)
     axes = chart.figure.axes[0]
-    hollow = [c for c in axes.collections if tuple(c.get_facecolor()[0]) == (1.0, 1.0, 1.0, 1.0)]
+    dots = axes.collections[0]  # every dot, one per row
+    assert len(dots.get_facecolors()) == len(dots.get_offsets())
+    hollow = [f for f in dots.get_facecolors() if tuple(f) == (1.0, 1.0, 1.0, 1.0)]
     assert len(hollow) == sum(1 for e in events if e.track == "osce" and e.confidence == "U")
     assert "sources disagree (U)" in [t.get_text() for t in axes.get_legend().get_texts()]
 

@@ -94,16 +94,16 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
     figure, axes = new_figure(width=9.5, height=1.4 + 0.32 * len(rows))
     start, end = date2num(rows[0].day), date2num(rows[-1].day)
     span = max(end - start, 1.0)
+    axes.scatter(  # one collection for every dot: a scatter call per row cost ~0.1 s in a tall timeline
+        [row.day for row in rows],
+        list(range(len(rows))),
+        s=46,
+        zorder=2,
+        c=["white" if row.uncertain else PALETTE[row.colour] for row in rows],
+        edgecolors=[PALETTE[row.colour] for row in rows],
+        linewidths=1.6,
+    )
     for position, row in enumerate(rows):
-        axes.scatter(
-            [row.day],
-            [position],
-            s=46,
-            zorder=2,
-            color="white" if row.uncertain else PALETTE[row.colour],
-            edgecolors=PALETTE[row.colour],
-            linewidths=1.6,
-        )
         on_left = (date2num(row.day) - start) / span > 0.5
         axes.annotate(
             short_label(row.text),
