@@ -63,6 +63,7 @@ def invocations_timeline(invocations: Iterable[Any]) -> Chart:
     figure, axes = new_figure(width=9.5, height=1.8 + 0.42 * len(targets))
     days = [as_date(record.invoked) for record in records]
     rows = [_target(record) for record in records]
+    by_marker: dict[str, tuple[list[Any], list[float], list[str], list[str]]] = {}
     for index, record in enumerate(records):
         target, day = rows[index], days[index]
         # Two uses on one row less than half a year apart: the later one is drawn a little higher and
@@ -75,16 +76,11 @@ def invocations_timeline(invocations: Iterable[Any]) -> Chart:
         row = targets.index(target) - (0.25 if close_before else 0.0)
         _, colour, marker = ROUTE_STYLES[_route(record)]
         unsure = text_of(record, "route_confidence") == "U"
-        axes.scatter(
-            [day],
-            [row],
-            s=55,
-            marker=marker,
-            zorder=3,
-            linewidths=1.6,
-            color="white" if unsure else PALETTE[colour],
-            edgecolors=PALETTE[colour],
-        )
+        xs, ys, faces, edges = by_marker.setdefault(marker, ([], [], [], []))
+        xs.append(day)
+        ys.append(row)
+        faces.append("white" if unsure else PALETTE[colour])
+        edges.append(PALETTE[colour])
         if record.invoking_states is not None:
             axes.annotate(
                 str(record.invoking_states),
@@ -96,6 +92,8 @@ def invocations_timeline(invocations: Iterable[Any]) -> Chart:
                 fontsize=8,
                 color="#333333",
             )
+    for marker, (xs, ys, faces, edges) in by_marker.items():  # one collection per marker shape
+        axes.scatter(xs, ys, s=55, marker=marker, zorder=3, linewidths=1.6, c=faces, edgecolors=edges)
     axes.set_yticks(range(len(targets)), targets, fontsize=9)
     axes.set_ylim(len(targets) - 0.4, -0.6)
     axes.grid(axis="y", visible=False)
