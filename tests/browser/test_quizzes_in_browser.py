@@ -119,3 +119,32 @@ def test_arrow_keys_choose_an_option_and_enter_checks_it(page, lab, shots: Path)
     assert active_cell() == before, "an arrow key moved the notebook to another cell"
     page.keyboard.press("Enter")
     assert quiz_driver.wait_for_feedback(page, answer.question_id).startswith(CORRECT)
+
+
+def test_order_and_match_drop_downs_answer_and_check(page, lab, shots: Path) -> None:  # noqa: ANN001
+    """Drop-downs, as a learner uses them: choosing an item for a place swaps it with the place that held
+    it, so the places always hold a full order; each term's drop-down takes a definition."""
+    import yaml
+
+    quiz = yaml.safe_load((ROOT / "data" / "quizzes" / "00_start_here.yaml").read_text(encoding="utf-8"))
+    order = next(q for q in quiz["questions"] if q["type"] == "order")
+    match = next(q for q in quiz["questions"] if q["type"] == "match")
+    path = write_quiz_notebook(lab.root, "00_start_here")
+    report = check_notebook(page, lab, path, shots / "quizzes")
+    assert report.ok, report.summary()
+    if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
+        quiz_driver.reset_quiz(page)
+
+    box = quiz_driver.question(page, order["id"])
+    places = box.get_by_role("combobox")
+    assert places.count() == len(order["items"])
+    for place, item in enumerate(order["items"]):
+        places.nth(place).select_option(label=item)
+        shown = places.evaluate_all("menus => menus.map(s => s.options[s.selectedIndex].text)")
+        assert sorted(shown) == sorted(order["items"]), f"after choosing place {place + 1}: {shown}"
+    assert quiz_driver.submit_with_mouse(page, order["id"]).startswith(CORRECT)
+
+    box = quiz_driver.question(page, match["id"])
+    for pair in match["pairs"]:
+        box.get_by_role("combobox", name=pair["term"], exact=True).select_option(label=pair["definition"])
+    assert quiz_driver.submit_with_mouse(page, match["id"]).startswith(CORRECT)
