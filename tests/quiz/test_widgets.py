@@ -308,6 +308,38 @@ def test_one_style_block_gives_24px_targets_and_accessible_colours(view: QuizVie
         assert colour in header
 
 
+def _contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_colours_are_readable_in_the_light_and_the_dark_theme() -> None:
+    import re
+
+    from casebook.quiz.widgets import QUIZ_CSS
+
+    dark_prefix = 'body[data-jp-theme-light="false"] '
+    rules = re.findall(r"^(.*?) \{ color: (#[0-9a-f]{6}); \}$", QUIZ_CSS, flags=re.M)
+    light = {sel: colour for sel, colour in rules if not sel.startswith(dark_prefix)}
+    dark = {sel.removeprefix(dark_prefix): colour for sel, colour in rules if sel.startswith(dark_prefix)}
+    feedback = [f".casebook-quiz .casebook-fb-{s}" for s in ("correct", "incorrect", "partial")]
+    assert all(sel in light and sel in dark for sel in feedback + [".casebook-quiz .casebook-note"])
+    for sel, colour in light.items():
+        for selector in sel.split(", "):
+            assert _contrast(colour, "#ffffff") >= 4.5, selector
+            assert selector in dark, f"{selector} has no colour for the dark theme"
+    for sel, colour in dark.items():
+        for background in ("#111111", "#2b2b2b"):  # JupyterLab dark: page and raised surfaces
+            assert _contrast(colour, background) >= 4.5, (sel, background)
+
+
 def test_feedback_carries_a_word_and_a_symbol_not_only_colour(view: QuizView) -> None:
     one = panel(view, "one")
     choose(one, option(one, "A"))
@@ -336,7 +368,7 @@ def test_hostile_quiz_text_never_reaches_a_widget_as_markup(write_quiz, progress
         assert bad not in html
     assert "&lt;script&gt;" in html
     # option labels and menu labels are plain text, which question_widget.js sets as textContent
-    assert 'el("span", { text: option.label })' in ESM and "innerHTML = model.get(\"value\")" not in ESM
+    assert 'el("span", { text: option.label })' in ESM and 'innerHTML = model.get("value")' not in ESM
 
 
 def test_show_quiz_by_id_uses_the_progress_dir(progress_dir: Path, tmp_path: Path) -> None:

@@ -34,8 +34,9 @@ from casebook.quiz.shuffling import choice_order
 from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text
 
 # Shipped once per quiz in its header. Targets at least 24x24 px (WCAG 2.2 target size), labels that
-# wrap, a visible focus ring, and feedback colours of at least 4.5:1 on white; every state also has a
-# word and a symbol, so colour is never the only signal.
+# wrap, a visible focus ring, and text colours of at least 4.5:1 on white, with lighter ones for
+# JupyterLab's dark theme (its <body> says data-jp-theme-light="false"); every state also has a word
+# and a symbol, so colour is never the only signal.
 QUIZ_CSS = """<style>
 .casebook-quiz { max-width: 52rem; box-sizing: border-box; }
 .casebook-quiz .widget-html, .casebook-quiz .widget-box { max-width: 100%; box-sizing: border-box; }
@@ -63,6 +64,14 @@ QUIZ_CSS = """<style>
 .casebook-quiz .casebook-fb-invalid, .casebook-quiz .casebook-fb-saved { color: #1a1a1a; }
 .casebook-quiz .casebook-claim { border-left: 4px solid #4a4a4a; padding: .25rem .75rem; }
 .casebook-quiz .casebook-note { color: #4a4a4a; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-correct { color: #7ee787; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-incorrect { color: #ff9e9e; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-partial { color: #ffb74d; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-invalid { color: #f0f0f0; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-saved { color: #f0f0f0; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-note { color: #c8c8c8; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-claim { border-left-color: #c8c8c8; }
+body[data-jp-theme-light="false"] .casebook-quiz :focus-visible { outline-color: #6cb6ff; }
 </style>"""
 
 
