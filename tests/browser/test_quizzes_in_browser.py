@@ -148,3 +148,38 @@ def test_order_and_match_drop_downs_answer_and_check(page, lab, shots: Path) -> 
     for pair in match["pairs"]:
         box.get_by_role("combobox", name=pair["term"], exact=True).select_option(label=pair["definition"])
     assert quiz_driver.submit_with_mouse(page, match["id"]).startswith(CORRECT)
+
+
+def _choose_theme(page, name: str, light: bool) -> None:  # noqa: ANN001
+    """Pick a theme from JupyterLab's Settings menu and wait until the page has switched."""
+    import re
+
+    def item(label: str):  # noqa: ANN202 - a Locator; submenu entries carry no ARIA role of their own
+        return page.locator(".lm-Menu-item").filter(has_text=re.compile(rf"^{re.escape(label)}\s*$"))
+
+    page.get_by_role("menuitem", name="Settings", exact=True).click()
+    item("Theme").click()
+    item(name).click()
+    page.wait_for_selector(f'body[data-jp-theme-light="{str(light).lower()}"]', state="attached")
+    page.wait_for_timeout(500)  # the theme's stylesheet is applied after the attribute changes
+
+
+def test_quiz_feedback_passes_the_audit_in_the_dark_theme(page, lab, shots: Path) -> None:  # noqa: ANN001
+    """Every kind of feedback text (nothing to check yet, wrong, right) keeps its contrast on dark."""
+    plan = plan_quiz(ROOT / "data" / "quizzes" / "00_start_here.yaml")
+    path = write_quiz_notebook(lab.root, plan.quiz_id)
+    report = check_notebook(page, lab, path, shots / "quizzes")
+    assert report.ok, report.summary()
+    if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
+        quiz_driver.reset_quiz(page)
+    empty = quiz_driver.submit_with_mouse(page, plan.keyboard_right.question_id)
+    assert empty.startswith("ⓘ"), empty
+    assert quiz_driver.answer_with_mouse(page, plan.mouse_wrong).startswith(plan.mouse_wrong.expect)
+    assert quiz_driver.answer_with_mouse(page, plan.mouse_right).startswith(CORRECT)
+    _choose_theme(page, "JupyterLab Dark", light=False)
+    try:
+        page.screenshot(path=str(shots / "quizzes" / "dark-theme.png"), full_page=True)
+        violations, _ = audit_outputs(page)
+        assert not violations, "in the dark theme:\n" + "\n".join(map(str, violations))
+    finally:
+        _choose_theme(page, "JupyterLab Light", light=True)
