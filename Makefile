@@ -15,7 +15,7 @@ BUILD  := build
 TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint unit notebooks exercises-check test-browser browser-check bench handouts pins clean check-python
+.PHONY: help lab test lint unit notebooks figures exercises-check test-browser browser-check bench handouts pins clean check-python
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
@@ -23,6 +23,7 @@ help:
 	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium (needs chromium, npm)"
 	@echo "make bench         benchmarks: lesson kernels against a bare floor, quiz and parser speed"
 	@echo "make handouts      printable question sheets and answer keys in build/handouts"
+	@echo "make figures       re-draw the images of the lessons' figures after changing a figure or its data"
 	@echo "make pins          re-compile the pinned requirements after editing pyproject.toml"
 	@echo "make clean         remove .venv and build outputs"
 
@@ -48,7 +49,12 @@ unit: $(STAMP)
 
 notebooks: $(STAMP)
 	rm -rf $(BUILD)/test-progress
-	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
+	$(TEST_ENV) CASEBOOK_FIGURE_CACHE=verify $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
+
+# Each figure a lesson shows is stored as an image in src/casebook/plots/drawn/ so 30 kernels do not
+# draw the same pixels; `make notebooks` (verify mode) fails when one is missing or stale.
+figures: $(STAMP)
+	$(BIN)/python -m casebook.plots.figure_cache
 
 # exercises/ must be exactly what `casebook exercises` writes from solutions/.
 exercises-check: $(STAMP)

@@ -6,7 +6,6 @@ import base64
 import html
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -25,39 +24,62 @@ PALETTE: dict[str, str] = {
     "black": "#000000",
     "grey": "#6E6E6E",
 }
+# Lessons show figures at this resolution; stored images (``figure_cache``) are kept at it only.
+DISPLAY_DPI = 96
 SERIES = ("blue", "orange", "green", "vermillion", "sky", "purple")
 
 
-@dataclass
 class Chart:
     """A figure and the words that make it accessible: title, alt text and source line.
 
     Unpacks as ``fig, alt = chart``. Displays in Jupyter as an HTML figure whose ``<img>`` carries the alt
     text followed by the source line (the source is drawn inside the image too, so it travels with a
     saved copy; a caption would repeat it on screen).
+
+    A figure function sets ``cache_key`` (see :mod:`casebook.plots.figure_cache`): the display then
+    shows the lessons' stored image of the very same figure instead of drawing it again. Handing out
+    the figure (``chart.figure``, or unpacking) clears the key, because the figure may then be changed.
     """
 
-    figure: Figure
-    alt: str
-    title: str
-    source: str
+    def __init__(self, figure: Figure, alt: str, title: str, source: str) -> None:
+        self._figure = figure
+        self.alt = alt
+        self.title = title
+        self.source = source
+        self.cache_key: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Chart(title={self.title!r})"
+
+    @property
+    def figure(self) -> Figure:
+        """The matplotlib figure, to change or save; from now on the chart is drawn, never looked up."""
+        self.cache_key = None
+        return self._figure
 
     def __iter__(self) -> Iterator[Any]:
         yield self.figure
         yield self.alt
 
-    def png_bytes(self, dpi: int = 96) -> bytes:
-        """The figure as PNG bytes.
+    def png_bytes(self, dpi: int = DISPLAY_DPI) -> bytes:
+        """The figure as PNG bytes: the stored image when the cache has it (see ``cache_key``), else drawn.
 
         Drawn once: ``savefig`` on a figure with a layout engine draws it twice (a first pass without
         pixels to run the layout, then the real one), and the first pass lays out every text again.
         Here the single Agg draw runs the constrained layout itself; the pixels are the same.
         """
+        if dpi == DISPLAY_DPI and self.cache_key is not None:
+            from casebook.plots.figure_cache import png_for
+
+            return png_for(self.cache_key, lambda: self._draw(dpi))
+        return self._draw(dpi)
+
+    def _draw(self, dpi: int) -> bytes:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.image import imsave
         from matplotlib.text import Text
 
-        figure = self.figure
+        figure = self._figure
         original_canvas, original_dpi = figure.canvas, figure.dpi
         canvas = FigureCanvasAgg(figure)
         try:

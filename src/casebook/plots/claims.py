@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
+from casebook.plots.figure_cache import keyed
 
 __all__ = ["claims_by_verdict"]
 
@@ -58,6 +59,7 @@ def count_by_verdict(claims: Iterable[ClaimLike]) -> dict[str, dict[str, int]]:
     return counts
 
 
+@keyed
 def claims_by_verdict(claims: Iterable[ClaimLike]) -> Chart:
     """A stacked bar chart: claims per verdict, split into opening remarks and question time."""
     counts = count_by_verdict(claims)

@@ -15,6 +15,7 @@ from typing import Any
 from casebook.invocations import is_self_invited, text_of, when
 from casebook.partial_dates import as_date
 from casebook.plots.base import PALETTE, Chart, finish, new_figure, uncertain_marker
+from casebook.plots.figure_cache import keyed
 
 __all__ = ["invocations_timeline", "invocation_counts"]
 
@@ -46,6 +47,7 @@ def _states(number: Any) -> str:
     return f"{number} state" if str(number) == "1" else f"{number} states"
 
 
+@keyed
 def invocations_timeline(invocations: Iterable[Any]) -> Chart:
     """Every invocation of the Moscow Mechanism on a time axis: one row per target, marked by route.
 
@@ -151,6 +153,7 @@ def _timeline_alt(records: list[Any], targets: list[str], undated: int) -> str:
     )
 
 
+@keyed
 def invocation_counts(totals: Iterable[Mapping[str, Any]]) -> Chart:
     """How many uses each source says there were: one bar per source, in the order given.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
+from casebook.plots.figure_cache import keyed
 
 __all__ = ["political_prisoners"]
 
@@ -131,6 +132,7 @@ def describe(
     return " ".join(parts)
 
 
+@keyed
 def political_prisoners(
     records: Iterable[Any], briefing_date: dt.date | str | None = None, briefing_date_inferred: bool = False
 ) -> Chart:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
+from casebook.plots.figure_cache import keyed
 
 __all__ = ["question_answer_lengths", "words_per_speaker"]
 
@@ -48,6 +49,7 @@ def _words(n: int) -> str:
     return f"{n:,} word{'' if n == 1 else 's'}"
 
 
+@keyed
 def words_per_speaker(turns: Sequence[TurnLike]) -> Chart:
     """A horizontal bar chart of how many words each speaker label says, most first.
 
@@ -96,6 +98,7 @@ def words_per_speaker(turns: Sequence[TurnLike]) -> Chart:
     )
 
 
+@keyed
 def question_answer_lengths(exchanges: Sequence[ExchangeLike]) -> Chart:
     """Paired bars for each exchange: the question's words beside the answer's words.
 

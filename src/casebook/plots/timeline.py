@@ -18,6 +18,7 @@ from typing import Any
 
 from casebook.partial_dates import as_date, readable
 from casebook.plots.base import PALETTE, Chart, finish, new_figure, uncertain_marker
+from casebook.plots.figure_cache import keyed
 
 __all__ = ["osce_timeline", "belarus_timeline"]
 
@@ -141,6 +142,7 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
     )
 
 
+@keyed
 def osce_timeline(events: Iterable[Any]) -> Chart:
     """The OSCE's human dimension on a time line: every event of the timeline's ``osce`` track."""
     records = [event for event in events if _field(event, "track").lower() == "osce"]
@@ -184,6 +186,7 @@ def _invocation_rows(invocations: Iterable[Any], target: str) -> list[_Row]:
     return rows
 
 
+@keyed
 def belarus_timeline(events: Iterable[Any], invocations: Iterable[Any] = ()) -> Chart:
     """Belarus on a time line: the timeline's ``belarus`` track, with the OSCE's steps on Belarus.
 
