@@ -66,8 +66,10 @@ test: lint exercises-check unit notebooks
 # pinned in package-lock.json. Either missing stops the run with one line, never a silent skip.
 AXE := node_modules/axe-core/axe.min.js
 
-browser-check: $(STAMP)
-	@$(BIN)/python -m tests.browser.chromium
+# Runs before the environment is installed (the lookup needs only the standard library), so a machine
+# without Chromium hears so at once, and the check never installs or changes .venv.
+browser-check: check-python
+	@$(PYTHON) -m tests.browser.chromium
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "make test-browser needs npm to install axe-core: install Node.js and npm (Debian/Ubuntu: 'sudo apt-get install npm')."; exit 1; }
@@ -77,7 +79,7 @@ $(AXE): package.json package-lock.json
 # Each worker runs its own JupyterLab and Chromium; two halve the time on a two-core CI machine.
 BROWSER_JOBS ?= 2
 
-test-browser: $(STAMP) browser-check $(AXE)
+test-browser: browser-check $(STAMP) $(AXE)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/browser -m browser -p no:cacheprovider
 
 bench: $(STAMP)

@@ -12,7 +12,10 @@ import pytest
 from tests.conftest import ROOT, all_notebooks
 
 NOTEBOOKS = all_notebooks()
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# Markdown links and images, and the href/src of HTML written into Markdown: a missing picture is as
+# broken as a missing page.
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+HTML_LINK = re.compile(r"<(?:a|img|source)\b[^>]*?\b(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 
 def test_there_are_notebooks() -> None:
@@ -41,7 +44,7 @@ def test_notebook_has_no_stored_outputs(path: Path) -> None:
 
 
 def _links(text: str) -> list[str]:
-    return [m.group(1) for m in LINK.finditer(text)]
+    return [m.group(1) for pattern in (LINK, HTML_LINK) for m in pattern.finditer(text)]
 
 
 def _check_relative_links(source: Path, text: str) -> list[str]:
@@ -78,8 +81,13 @@ def test_relative_links_in_notebooks_resolve(path: Path) -> None:
 def test_link_checker_finds_a_broken_link(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     (tmp_path / "real.md").write_text("x")
-    text = "[ok](real.md) [web](https://example.org/x) [gone](missing/file.ipynb) ![img](pic.png)"
-    assert _check_relative_links(page, text) == ["missing/file.ipynb"]
+    (tmp_path / "real.png").write_bytes(b"")
+    text = (
+        "[ok](real.md) [web](https://example.org/x) [gone](missing/file.ipynb) ![img](pic.png) "
+        "![ok](real.png) ![inline](attachment:x.png) [here](#top) [part](real.md#part) "
+        '<img src="gone.png" alt="x"> <a href="real.md">ok</a> <img src="data:image/png;base64,AA==">'
+    )
+    assert _check_relative_links(page, text) == ["missing/file.ipynb", "pic.png", "gone.png"]
 
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tests.browser import notebook_page
 from tests.browser.accessibility import Violation, audit_outputs
-from tests.browser.output_checks import notebook_problems
+from tests.browser.output_checks import height_problems, notebook_problems
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -66,7 +66,9 @@ def check_notebook(page: Page, server: LabServer, path: str, shots: Path) -> Not
     notebook_page.save_notebook(page)
     saved = json.loads((server.root / path).read_text(encoding="utf-8"))
     report.problems += notebook_problems(shown, saved)
-    report.screenshot = notebook_page.screenshot(page, shots / f"{shot_name(path)}.png")
+    report.screenshot = shots / f"{shot_name(path)}.png"
+    needed = notebook_page.screenshot(page, report.screenshot)
+    report.problems += height_problems(needed, notebook_page.TALLEST_VIEWPORT)
     report.violations, axe_result = audit_outputs(page)
     _write_json(shots / f"{shot_name(path)}.json", report, axe_result)
     return report

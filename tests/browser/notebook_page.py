@@ -131,10 +131,12 @@ def save_notebook(page: Page) -> None:
     page.wait_for_selector(".jp-mod-current.lm-TabBar-tab:not(.jp-mod-dirty)", timeout=30000)
 
 
-def fit_viewport_to_notebook(page: Page) -> None:
+def fit_viewport_to_notebook(page: Page) -> int:
     """Make the window as tall as the notebook, so a screenshot or an audit sees every cell at once.
 
     JupyterLab's body has no height of its own (axe-core issue 4539), so it gets ``min-height: 100vh``.
+    Returns the height in pixels the whole notebook needs; a window is at most TALLEST_VIEWPORT tall
+    (``output_checks.height_problems`` reports a notebook that does not fit).
     """
     page.add_style_tag(content="body { min-height: 100vh; }")
     height = page.evaluate(
@@ -154,11 +156,13 @@ def fit_viewport_to_notebook(page: Page) -> None:
         PANEL,
     )
     page.wait_for_timeout(300)
+    return int(height)
 
 
-def screenshot(page: Page, path: Path) -> Path:
-    """Save a picture of the whole notebook to ``path`` (PNG)."""
+def screenshot(page: Page, path: Path) -> int:
+    """Save a picture of the whole notebook to ``path`` (PNG); returns the height the notebook needs
+    (see ``fit_viewport_to_notebook``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fit_viewport_to_notebook(page)
+    needed = fit_viewport_to_notebook(page)
     page.screenshot(path=str(path), full_page=True)
-    return path
+    return needed

@@ -135,3 +135,14 @@ def notebook_problems(shown: dict[str, Any], saved: dict[str, Any]) -> list[str]
     problems = errors_shown(shown, saved) + errors_saved(saved) + widget_problems(shown, saved)
     problems += figure_problems(shown, saved)
     return list(dict.fromkeys(problems))  # drop repeats, keep order
+
+
+def height_problems(needed: int, tallest: int) -> list[str]:
+    """A notebook taller than the tallest window the browser can show at once: its screenshot would be
+    cut off and the accessibility audit would not check the colour contrast of what lies below."""
+    if needed <= tallest:
+        return []
+    return [
+        f"the notebook is {needed} px tall, but the screenshot and the accessibility audit see only the "
+        f"first {tallest} px: split the notebook, or audit it in parts"
+    ]

@@ -122,3 +122,12 @@ def test_an_error_the_cell_is_tagged_to_raise_is_not_a_problem() -> None:
     assert notebook_problems(shown, saved) == []
     saved["cells"][0]["metadata"] = {}
     assert len(notebook_problems(shown, saved)) == 2
+
+
+def test_a_notebook_taller_than_the_window_is_reported_not_cut_off_silently() -> None:
+    from tests.browser.notebook_page import TALLEST_VIEWPORT
+    from tests.browser.output_checks import height_problems
+
+    assert height_problems(TALLEST_VIEWPORT, TALLEST_VIEWPORT) == []
+    (problem,) = height_problems(TALLEST_VIEWPORT + 1, TALLEST_VIEWPORT)
+    assert f"{TALLEST_VIEWPORT + 1} px tall" in problem and f"first {TALLEST_VIEWPORT} px" in problem

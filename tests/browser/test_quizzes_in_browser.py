@@ -74,6 +74,8 @@ def test_quiz_answered_with_mouse_and_keyboard(page, lab, shots: Path, quiz_file
 
     if plan.hint_question and plan.hint_text:
         quiz_driver.show_hint(page, plan.hint_question, plan.hint_text)
+    else:  # a quiz without hints must not offer a hint button that does nothing
+        assert page.locator(".casebook-quiz .casebook-hint:visible").count() == 0, "hint button, no hint"
     quiz_driver.reset_quiz(page)
     assert not quiz_driver.answer_is_shown(page, plan.keyboard_right), "reset left the answer in place"
 

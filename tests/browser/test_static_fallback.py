@@ -48,6 +48,9 @@ def test_an_executed_lesson_exports_to_readable_html(tmp_path: Path) -> None:
     assert not missing, f"headings missing from the HTML export: {missing}"
     assert "Traceback" not in text
     assert f"'{casebook.__version__}'" in text  # the first code cell ran and its result was exported
+    # The lesson's quiz, seen where widgets cannot run: every question readable, no answer given away.
+    assert 'show_quiz("00_start_here")' in "".join(c.source for c in nb.cells)
+    assert static_problems(html, ROOT / "data" / "quizzes" / "00_start_here.yaml") == []
 
 
 @pytest.mark.parametrize("quiz_file", QUIZ_FILES, ids=lambda p: p.stem)
