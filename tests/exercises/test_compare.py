@@ -238,6 +238,12 @@ def test_a_comparison_passes_only_when_everything_was_checked_and_holds() -> Non
     assert not both.passed and len(both.findings) == 4
 
 
+def test_a_number_just_off_a_whole_one_still_shows_its_fraction() -> None:
+    assert number(1496.0000001) == "1,496.0000001"
+    assert number(-2.0000001) == "-2.0000001"
+    assert compare_number(1496.0000001, 1496, whole=True).problems[0].startswith("got 1,496.0000001, but")
+
+
 def test_descriptions_are_short_and_never_raise() -> None:
     class Hostile:
         def __repr__(self) -> str:
