@@ -171,3 +171,10 @@ def test_the_results_table_columns_are_those_results_csv_writes(tmp_path: Path) 
     described = [name for line in table.splitlines() if line.startswith("| `")
                  for name in re.findall(r"`(\w+)`", line.split("|")[1])]  # fmt: skip
     assert described == written, "instructors/README.md: the column table must follow results.csv"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_set_up_says_where_to_launch_the_lesson(page: Path) -> None:
+    links = LINK.findall(section(page.read_text(encoding="utf-8"), "Set-up"))
+    assert "../README.md#lessons" in links, f"instructors/{page.name}: set-up gives no Binder link"
+    assert "README.md#setting-up-a-class" in links, f"instructors/{page.name}: set-up ignores JupyterHub"
