@@ -178,3 +178,17 @@ def test_set_up_says_where_to_launch_the_lesson(page: Path) -> None:
     links = LINK.findall(section(page.read_text(encoding="utf-8"), "Set-up"))
     assert "../README.md#lessons" in links, f"instructors/{page.name}: set-up gives no Binder link"
     assert "README.md#setting-up-a-class" in links, f"instructors/{page.name}: set-up ignores JupyterHub"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_guide_page_quotes_each_discussion_prompt_of_the_lesson_with_a_note(lesson: Path) -> None:
+    nb = nbformat.read(lesson, as_version=4)
+    prompts = numbered_items(section("\n".join(c.source for c in nb.cells), "Discussion prompts"))
+    page = (GUIDE / f"{lesson.stem}.md").read_text(encoding="utf-8")
+    notes = numbered_items(section(page, "Discussion prompts and facilitation notes"))
+    assert len(notes) == len(prompts), f"instructors/{lesson.stem}.md: one note per discussion prompt"
+    for prompt, note in zip(prompts, notes, strict=True):
+        quoted = re.match(r"\*(.+?)\*\s*(.*)", note)
+        # The guide may shorten a prompt, but only by leaving words out at either end.
+        assert quoted and quoted.group(1).rstrip("?.") in prompt, f"instructors/{lesson.stem}.md: {prompt!r}"
+        assert len(quoted.group(2).split()) >= 8, f"instructors/{lesson.stem}.md: no note for {prompt!r}"
