@@ -147,3 +147,26 @@ def test_every_term_of_the_kits_glossary_is_found_first_by_its_own_name() -> Non
     assert entries
     for entry in entries:
         assert search(entries, entry.term.upper())[0] == entry
+
+
+def test_every_lesson_can_reach_the_glossary_search_and_lesson_00_shows_how() -> None:
+    """Issue #6: the searchable glossary is available from any lesson. Lesson 00 gives the two lines
+    that open it (they run, and give the widget over the kit's glossary); every other lesson either
+    shows it or points to the glossary."""
+    import re
+
+    import nbformat
+
+    from casebook import data
+    from casebook.glossary import GlossaryView
+    from tests.conftest import ROOT
+
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    texts = {p.stem: "\n".join(c.source for c in nbformat.read(p, as_version=4).cells) for p in lessons}
+    (snippet,) = re.findall(r"```python\n(.*?show_glossary\(\).*?)```", texts.pop("00_start_here"), re.S)
+    namespace: dict = {}
+    exec(compile(snippet, "lesson 00 glossary snippet", "exec"), namespace)  # noqa: S102 - the kit's own text
+    view = namespace["show_glossary"]()
+    assert isinstance(view, GlossaryView) and len(view.entries) == len(data.load("glossary"))
+    for stem, text in texts.items():
+        assert "glossary" in text.lower(), f"notebooks/{stem}.ipynb never mentions the glossary"

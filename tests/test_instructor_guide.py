@@ -143,3 +143,52 @@ def test_the_checkers_find_what_is_wrong(tmp_path: Path) -> None:
     page.write_text("## Set-up\n[a](#set-up) [b](other.md#45-minute-plan) [c](other.md#nope) [d](#gone)\n")
     assert broken_anchors(page) == ["other.md#nope", "#gone"]
     assert numbered_items("1. **explain** x;\n2. find y\n   and z.\n\nmore") == ["explain x", "find y and z"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_a_lesson_with_a_content_note_has_sensitive_content_guidance(lesson: Path) -> None:
+    nb = nbformat.read(lesson, as_version=4)
+    if not any("content note" in c.source.lower() for c in nb.cells if c.cell_type == "markdown"):
+        return
+    page = (GUIDE / f"{lesson.stem}.md").read_text(encoding="utf-8")
+    guidance = section(page, "Sensitive content")
+    assert guidance.strip(), f"instructors/{lesson.stem}.md: no '## Sensitive content'"
+
+
+def test_the_guide_covers_set_up_sensitive_content_keys_and_collecting_answers() -> None:
+    headings = anchors(GUIDE / "README.md")
+    for needed in ("setting-up-a-class", "sensitive-content", "answer-keys-and-solutions",
+                   "collecting-exported-answers", "reading-the-class-results-table"):  # fmt: skip
+        assert needed in headings, f"instructors/README.md has no section '{needed}'"
+
+
+def test_the_results_table_columns_are_those_results_csv_writes(tmp_path: Path) -> None:
+    from casebook.quiz.results import write_results_csv
+
+    write_results_csv([], tmp_path / "results.csv")
+    written = (tmp_path / "results.csv").read_text(encoding="utf-8").strip().split(",")
+    table = section((GUIDE / "README.md").read_text(encoding="utf-8"), "Collecting exported answers")
+    described = [name for line in table.splitlines() if line.startswith("| `")
+                 for name in re.findall(r"`(\w+)`", line.split("|")[1])]  # fmt: skip
+    assert described == written, "instructors/README.md: the column table must follow results.csv"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_set_up_says_where_to_launch_the_lesson(page: Path) -> None:
+    links = LINK.findall(section(page.read_text(encoding="utf-8"), "Set-up"))
+    assert "../README.md#lessons" in links, f"instructors/{page.name}: set-up gives no Binder link"
+    assert "README.md#setting-up-a-class" in links, f"instructors/{page.name}: set-up ignores JupyterHub"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_guide_page_quotes_each_discussion_prompt_of_the_lesson_with_a_note(lesson: Path) -> None:
+    nb = nbformat.read(lesson, as_version=4)
+    prompts = numbered_items(section("\n".join(c.source for c in nb.cells), "Discussion prompts"))
+    page = (GUIDE / f"{lesson.stem}.md").read_text(encoding="utf-8")
+    notes = numbered_items(section(page, "Discussion prompts and facilitation notes"))
+    assert len(notes) == len(prompts), f"instructors/{lesson.stem}.md: one note per discussion prompt"
+    for prompt, note in zip(prompts, notes, strict=True):
+        quoted = re.match(r"\*(.+?)\*\s*(.*)", note)
+        # The guide may shorten a prompt, but only by leaving words out at either end.
+        assert quoted and quoted.group(1).rstrip("?.") in prompt, f"instructors/{lesson.stem}.md: {prompt!r}"
+        assert len(quoted.group(2).split()) >= 8, f"instructors/{lesson.stem}.md: no note for {prompt!r}"

@@ -68,6 +68,18 @@ def test_items_name_what_is_extra_repeated_or_missing() -> None:
     assert hidden.problems == ["expected a list of 6 questioners, got 4: 2 are missing"]
 
 
+def test_numbers_named_in_a_list_have_no_thousands_separator() -> None:
+    """The list's own commas separate items: "2,011, 2,020" would read as four numbers."""
+    years = compare_items([], [2011, 2020, 2023], what="years", ordered=True, item_type=int)
+    assert years.problems == ["expected a list of 3 years, got 0: 2011, 2020 and 2023 are missing"]
+    counts = compare_items([1477, 1452, 1430.0, 12345], [1477, 1452, 1430], what="counts")
+    assert counts.problems == ["expected a list of 3 counts, got 4: 12345 should not be there"]
+    order = compare_items([2020, 2011], [2011, 2020], what="years", ordered=True)
+    assert order.problems == [
+        "the years are right but not in the expected order: item 1 should be 2011, not 2020"
+    ]
+
+
 def test_items_can_be_matched_ignoring_case_and_accents() -> None:
     typed = ["ana", "BEN", "Chloe", "dara", "eli", "milos rudovic"]
     assert not compare_items(typed, QUESTIONERS, what="questioners").passed
@@ -224,6 +236,12 @@ def test_a_comparison_passes_only_when_everything_was_checked_and_holds() -> Non
     assert not Comparison((Finding("a", True),), ("b",)).passed
     both = combine(compare_number(1, 1, what="the count"), compare_text("x", "y", what="the name"))
     assert not both.passed and len(both.findings) == 4
+
+
+def test_a_number_just_off_a_whole_one_still_shows_its_fraction() -> None:
+    assert number(1496.0000001) == "1,496.0000001"
+    assert number(-2.0000001) == "-2.0000001"
+    assert compare_number(1496.0000001, 1496, whole=True).problems[0].startswith("got 1,496.0000001, but")
 
 
 def test_descriptions_are_short_and_never_raise() -> None:

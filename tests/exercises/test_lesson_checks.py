@@ -79,7 +79,7 @@ WRONG: dict[str, Wrong] = {
         lambda e: {key: value for key, value in e.items() if key != "consent"},
         lambda e: "consent is missing",
     ),
-    "ex03.q5": Wrong(lambda e: [*e, 1486.0], lambda e: "1,486 should not be there"),
+    "ex03.q5": Wrong(lambda e: [*e, 1486.0], lambda e: "1486 should not be there"),
     "ex04.q1": Wrong(
         lambda e: {key: value for key, value in e.items() if key != "B"},
         lambda e: "B is missing",
@@ -107,7 +107,7 @@ WRONG: dict[str, Wrong] = {
         lambda e: f"{(e - timedelta(days=31)).isoformat()} is too early",
     ),
     "ex05.q3": Wrong(lambda e: -e, lambda e: f"{-e} has the right size but the wrong sign"),
-    "ex05.q4": Wrong(lambda e: e[:2], lambda e: f"expected a list of 3 counts, got 2: {e[2]:,} is missing"),
+    "ex05.q4": Wrong(lambda e: e[:2], lambda e: f"expected a list of 3 counts, got 2: {e[2]} is missing"),
     "ex05.q5": Wrong(
         lambda e: round(-e, 1), lambda e: f"{round(-e, 1)} has the right size but the wrong sign"
     ),

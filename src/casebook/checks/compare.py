@@ -494,9 +494,15 @@ def _value_problem(value: Mapping[Any, Any], key: Any, want: Any, compare_value:
 
 
 def _show(item: Any, quote: bool = False) -> str:
-    """An item as named in feedback: expected texts plainly (Milos Rudovic), the learner's quoted."""
+    """An item as named in feedback: expected texts plainly (Milos Rudovic), the learner's quoted.
+
+    Numbers go without thousands separators: items are listed with commas ("2011, 2020 and 2023 are
+    missing"), and a year written "2,011" would read as two numbers.
+    """
     if isinstance(item, str) and not quote:
         return item if len(item) <= 60 else item[:57] + "..."
+    if isinstance(item, numbers.Real) and not isinstance(item, bool):
+        return short(item, 60).replace(",", "")
     return short(item, 60)
 
 

@@ -87,11 +87,11 @@ def number(value: numbers.Real) -> str:
             return "minus infinity" if as_float < 0 else "infinity"
         if as_float == int(as_float) and abs(as_float) < 1e15:
             return f"{int(as_float):,}"
-        return (
-            f"{as_float:,.6g}"
-            if abs(as_float) >= 1e15 or abs(as_float) < 1e-4
-            else f"{as_float:,.6f}".rstrip("0")
-        )
+        if abs(as_float) >= 1e15 or abs(as_float) < 1e-4:
+            return f"{as_float:,.6g}"
+        text = f"{as_float:,.6f}".rstrip("0")
+        # A fraction too small for six places (1496.0000001) must not read as "1,496." or "1,496".
+        return f"{as_float:,.15g}" if text.endswith(".") else text
     except Exception:  # noqa: BLE001 - exotic number types
         return f"<{type(value).__name__} value>"
 
