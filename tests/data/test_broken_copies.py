@@ -94,6 +94,14 @@ def test_a_changed_transcript_is_caught_by_its_published_hash(data_copy: Path) -
     assert problem.field == "hash" and "published" in problem.message
 
 
+def test_a_changed_metadata_schema_is_caught_by_its_hash(data_copy: Path) -> None:
+    path = data_copy / "briefing" / "metadata.schema.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"minLength": 1', '"minLength": 2', 1))
+    problem = only_problem(data_copy)
+    assert problem.file.endswith("briefing/metadata.schema.json")
+    assert problem.field == "hash" and "casebook data-hash" in problem.message
+
+
 def test_a_changed_table_without_a_new_hash(data_copy: Path) -> None:
     edit_cell(data_copy / "glossary.csv", "OSCE", "note", "An extra note.", rehash=False)
     problem = only_problem(data_copy)
