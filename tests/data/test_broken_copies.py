@@ -158,6 +158,30 @@ def test_a_datapackage_that_is_not_json(data_copy: Path) -> None:
     assert problem.file.endswith("datapackage.json") and "not valid JSON" in problem.message
 
 
+def test_a_datapackage_that_is_not_utf8(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data_copy / "datapackage.json"
+    path.write_bytes(b"\xff\xfe" + path.read_bytes())
+    problem = only_problem(data_copy)
+    assert problem.file.endswith("datapackage.json") and "not UTF-8 text" in problem.message
+    assert main(["validate", str(data_copy)]) == 1
+    assert "not UTF-8 text" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["metadata.json", "metadata.schema.json"])
+def test_briefing_json_that_is_not_utf8(
+    data_copy: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_copy / "briefing" / name
+    path.write_bytes(path.read_bytes() + b"\xff")
+    update_hashes(data_copy)
+    problems = validate_package(data_copy)
+    assert [(p.file.endswith(f"briefing/{name}"), "not UTF-8 text" in p.message) for p in problems] == [
+        (True, True)
+    ]
+    assert main(["validate", str(data_copy)]) == 1
+    assert "Traceback" not in capsys.readouterr().out
+
+
 def test_a_schema_that_frictionless_rejects(data_copy: Path) -> None:
     path = data_copy / "datapackage.json"
     path.write_text(path.read_text(encoding="utf-8").replace('"type": "integer"', '"type": "integr"', 1))
