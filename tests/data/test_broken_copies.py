@@ -94,6 +94,14 @@ def test_a_changed_transcript_is_caught_by_its_published_hash(data_copy: Path) -
     assert problem.field == "hash" and "published" in problem.message
 
 
+def test_a_changed_metadata_schema_is_caught_by_its_hash(data_copy: Path) -> None:
+    path = data_copy / "briefing" / "metadata.schema.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"minLength": 1', '"minLength": 2', 1))
+    problem = only_problem(data_copy)
+    assert problem.file.endswith("briefing/metadata.schema.json")
+    assert problem.field == "hash" and "casebook data-hash" in problem.message
+
+
 def test_a_changed_table_without_a_new_hash(data_copy: Path) -> None:
     edit_cell(data_copy / "glossary.csv", "OSCE", "note", "An extra note.", rehash=False)
     problem = only_problem(data_copy)
@@ -148,6 +156,30 @@ def test_a_datapackage_that_is_not_json(data_copy: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1))
     problem = only_problem(data_copy)
     assert problem.file.endswith("datapackage.json") and "not valid JSON" in problem.message
+
+
+def test_a_datapackage_that_is_not_utf8(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data_copy / "datapackage.json"
+    path.write_bytes(b"\xff\xfe" + path.read_bytes())
+    problem = only_problem(data_copy)
+    assert problem.file.endswith("datapackage.json") and "not UTF-8 text" in problem.message
+    assert main(["validate", str(data_copy)]) == 1
+    assert "not UTF-8 text" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["metadata.json", "metadata.schema.json"])
+def test_briefing_json_that_is_not_utf8(
+    data_copy: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_copy / "briefing" / name
+    path.write_bytes(path.read_bytes() + b"\xff")
+    update_hashes(data_copy)
+    problems = validate_package(data_copy)
+    assert [(p.file.endswith(f"briefing/{name}"), "not UTF-8 text" in p.message) for p in problems] == [
+        (True, True)
+    ]
+    assert main(["validate", str(data_copy)]) == 1
+    assert "Traceback" not in capsys.readouterr().out
 
 
 def test_a_schema_that_frictionless_rejects(data_copy: Path) -> None:

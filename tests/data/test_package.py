@@ -34,9 +34,29 @@ def test_the_transcript_is_the_published_text_byte_for_byte() -> None:
 
 
 @pytest.mark.parametrize("resource", DESCRIPTOR["resources"], ids=lambda r: r["name"])
-def test_every_resource_has_a_hash_a_licence_and_a_description(resource: dict) -> None:
+def test_every_resource_has_a_hash_a_licence_sources_and_a_description(resource: dict) -> None:
     assert resource["hash"].startswith("sha256:") and resource["bytes"] > 0
     assert resource["licenses"] and resource["description"]
+    assert resource["sources"] and all(source["title"] for source in resource["sources"])
+
+
+def test_every_file_of_the_package_is_a_resource_with_a_hash() -> None:
+    """Quizzes and rubrics have their own schemas and checks; every other data file is hashed here."""
+    described = {r["path"] for r in DESCRIPTOR["resources"] if r.get("hash")}
+    files = {
+        p.relative_to(DATA).as_posix()
+        for p in DATA.rglob("*")
+        if p.is_file() and p.suffix != ".md" and p.name != "datapackage.json"
+    }
+    files = {f for f in files if not f.startswith(("quizzes/", "rubrics/"))}
+    assert files == described
+    assert "briefing/metadata.schema.json" in described
+
+
+@pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])
+def test_every_table_points_its_sources_at_the_sources_table(resource: dict) -> None:
+    if resource["name"] != "sources":
+        assert any(source.get("path") == "sources.csv" for source in resource["sources"])
 
 
 @pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])

@@ -52,6 +52,13 @@ def test_label_with_text_on_the_next_line_and_no_break_spaces() -> None:
     assert t.turns[0].text == "Great, thanks."
 
 
+def test_words_on_the_last_labels_own_line_are_never_footer() -> None:
+    """'X' and 'Print' are footer lines on state.gov, but not when they follow a label on its line."""
+    t = parse("MODERATOR: Welcome.\n\nQUESTION: X\nFacebook\nPrint\n")
+    assert [turn.text for turn in t.turns] == ["Welcome.", "X"]
+    assert t.metadata.footer == ("Facebook", "Print")
+
+
 def test_two_question_turns_in_a_row_stay_two_turns() -> None:
     t = parse("QUESTION: First part?\n\nQUESTION: Second part?\n\nMR PRICE: One answer.")
     assert [turn.speaker for turn in t.turns] == ["QUESTION", "QUESTION", "MR PRICE"]

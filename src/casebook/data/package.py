@@ -27,6 +27,10 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
         raise DataError(f"{path}: no such file. The data folder must hold datapackage.json.") from None
     except json.JSONDecodeError as error:
         raise DataError(f"{path}:{error.lineno}: not valid JSON ({error.msg}).") from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}).") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot be read ({error.strerror or error}).") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise DataError(f"{path}: field 'resources' is missing or is not a list.")
     return descriptor

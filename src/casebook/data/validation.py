@@ -197,12 +197,16 @@ def _check_json_schema(resource: dict[str, Any], folder: Path) -> list[Problem]:
     schema_path = folder / str(resource["casebook:jsonSchema"])
     try:
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        return [Problem(_shown(schema_path), f"not UTF-8 text ({error.reason} at byte {error.start})")]
     except (OSError, json.JSONDecodeError) as error:
         return [Problem(_shown(schema_path), f"cannot read the JSON Schema ({error})")]
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError:
         return []  # frictionless has reported the missing file
+    except UnicodeDecodeError as error:
+        return [Problem(_shown(path), f"not UTF-8 text ({error.reason} at byte {error.start})")]
     except json.JSONDecodeError as error:
         return [Problem(_shown(path), f"not valid JSON ({error.msg})", line=error.lineno)]
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
@@ -363,12 +367,12 @@ def _check_sources_in_json(descriptor: dict[str, Any], folder: Path, known: set[
                         field=where,
                     )
                 )
-        if resource.get("format") == "json":
+        if resource.get("format") == "json" and "casebook:jsonSchema" in resource:
             path = resource_path(resource, folder)
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError):
-                continue  # reported elsewhere
+            except (OSError, ValueError):
+                continue  # reported elsewhere (missing, not UTF-8, not JSON)
             for where, source_id in _source_ids(document):
                 if source_id not in known:
                     problems.append(Problem(_shown(path), f"unknown source id '{source_id}'", field=where))

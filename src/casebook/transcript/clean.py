@@ -68,11 +68,16 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def trailing_footer_start(text: str, start: int, end: int) -> int:
-    """Where trailing footer lines (whole lines of footer or banner phrases) begin in ``text[start:end]``."""
+    """Where trailing footer lines (whole lines of footer or banner phrases) begin in ``text[start:end]``.
+
+    Only whole lines count: the words on a speaker label's own line ("MODERATOR: X") are the turn's.
+    """
     whole = _patterns().whole_line
     known = whole["footer"] | whole["banner"]
     cut = end
     for line_start, line_end in reversed(_lines(text, start, end)):
+        if line_start > 0 and text[line_start - 1] not in "\r\n":
+            break
         if fold(text[line_start:line_end].strip(" \t\xa0.:|")) not in known:
             break
         cut = line_start
