@@ -168,3 +168,11 @@ def test_parsing_imports_nothing_heavy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_summary_line_writes_one_of_a_kind_in_the_singular() -> None:
+    from casebook.transcript.report import summary_line
+
+    line = summary_line(parse("QUESTION: Is the mechanism used often?\n"))
+    assert line.startswith("1 turn, 1 speaker, 5 words; 1 question (1 live, 0 submitted); ")
+    assert "1 questions" not in line and "1 turns" not in line

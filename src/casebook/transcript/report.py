@@ -74,10 +74,15 @@ def summary_line(transcript: Transcript, quirks_hint: bool = True) -> str:
     stats = transcript.stats()
     quirks = len(transcript.quirks())
     return (
-        f"{stats.turns} turns, {len(transcript.speakers())} speakers, {stats.words} words; "
-        f"{stats.questions} questions ({stats.live_questions} live, {stats.submitted_questions} submitted); "
-        f"{quirks} quirk{'s' if quirks != 1 else ''}" + (" (--quirks lists them)." if quirks_hint else ".")
+        f"{_count(stats.turns, 'turn')}, {_count(len(transcript.speakers()), 'speaker')}, "
+        f"{_count(stats.words, 'word')}; {_count(stats.questions, 'question')} "
+        f"({stats.live_questions} live, {stats.submitted_questions} submitted); "
+        f"{_count(quirks, 'quirk')}" + (" (--quirks lists them)." if quirks_hint else ".")
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _default_path() -> Path:
