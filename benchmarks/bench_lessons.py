@@ -70,7 +70,7 @@ def run_once(nb: nbformat.NotebookNode, cwd: Path, drawn: bool = False) -> tuple
     With ``drawn``, the kernel draws every figure instead of showing its stored image.
     """
     km = KernelManager(kernel_name="python3")
-    env = {**os.environ, "CASEBOOK_FIGURE_CACHE": "off"} if drawn else None
+    env = {**os.environ, "CASEBOOK_FIGURE_CACHE": "off"} if drawn else dict(os.environ)
     km.start_kernel(cwd=str(cwd), stderr=subprocess.DEVNULL, env=env)
     try:
         client = NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(cwd)}})
