@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tests.browser import notebook_page
-from tests.browser.accessibility import Violation, audit_outputs
-from tests.browser.output_checks import height_problems, notebook_problems
+from tests.browser.accessibility import Violation, audit_outputs, merge_violations
+from tests.browser.output_checks import notebook_problems, part_offsets
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -66,11 +66,20 @@ def check_notebook(page: Page, server: LabServer, path: str, shots: Path) -> Not
     notebook_page.save_notebook(page)
     saved = json.loads((server.root / path).read_text(encoding="utf-8"))
     report.problems += notebook_problems(shown, saved)
-    report.screenshot = shots / f"{shot_name(path)}.png"
-    needed = notebook_page.screenshot(page, report.screenshot)
-    report.problems += height_problems(needed, notebook_page.TALLEST_VIEWPORT)
-    report.violations, axe_result = audit_outputs(page)
-    _write_json(shots / f"{shot_name(path)}.json", report, axe_result)
+    # A notebook taller than the tallest window is photographed and audited in overlapping parts:
+    # <name>.png, <name>-part2.png ...
+    content, window = notebook_page.fit_viewport_to_notebook(page)
+    found, incomplete = [], []
+    for number, offset in enumerate(part_offsets(content, window), start=1):
+        notebook_page.scroll_notebook(page, offset)
+        suffix = "" if number == 1 else f"-part{number}"
+        shot = notebook_page.screenshot(page, shots / f"{shot_name(path)}{suffix}.png")
+        report.screenshot = report.screenshot or shot
+        violations, axe_result = audit_outputs(page)
+        found.append(violations)
+        incomplete += axe_result.get("incomplete", [])
+    report.violations = merge_violations(found)
+    _write_json(shots / f"{shot_name(path)}.json", report, {"incomplete": incomplete})
     return report
 
 

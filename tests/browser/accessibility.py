@@ -61,12 +61,27 @@ def violations_from(result: dict[str, Any]) -> list[Violation]:
     return found
 
 
+def merge_violations(parts: list[list[Violation]]) -> list[Violation]:
+    """The violations of a notebook audited in parts: one per rule, with every element named once."""
+    merged: dict[str, Violation] = {}
+    for found in parts:
+        for violation in found:
+            kept = merged.get(violation.rule)
+            if kept is None:
+                merged[violation.rule] = violation
+                continue
+            targets = tuple(dict.fromkeys(kept.targets + violation.targets))
+            merged[violation.rule] = Violation(kept.rule, kept.impact, kept.summary, targets, kept.help_url)
+    return list(merged.values())
+
+
 def audit_outputs(page: Page) -> tuple[list[Violation], dict[str, Any]]:
     """Run axe-core's WCAG 2.2 A and AA rules on the open notebook's outputs.
 
     Returns the violations and the raw axe result (for the report written beside the screenshot).
     Make the page as tall as the notebook first (``notebook_page.fit_viewport_to_notebook``), or axe
-    skips colour contrast and target size.
+    skips colour contrast and target size; a notebook taller than a window is audited once per part
+    (``notebook_page.scroll_notebook``) and the parts' violations merged (``merge_violations``).
     """
     if not AXE_SCRIPT.is_file():
         raise AxeMissing(f"{AXE_SCRIPT} is missing: run 'npm ci' in {ROOT} (make test-browser does).")

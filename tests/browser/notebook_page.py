@@ -131,12 +131,12 @@ def save_notebook(page: Page) -> None:
     page.wait_for_selector(".jp-mod-current.lm-TabBar-tab:not(.jp-mod-dirty)", timeout=30000)
 
 
-def fit_viewport_to_notebook(page: Page) -> int:
-    """Make the window as tall as the notebook, so a screenshot or an audit sees every cell at once.
+def fit_viewport_to_notebook(page: Page) -> tuple[int, int]:
+    """Make the window as tall as the notebook (at most TALLEST_VIEWPORT), scrolled to its top.
 
     JupyterLab's body has no height of its own (axe-core issue 4539), so it gets ``min-height: 100vh``.
-    Returns the height in pixels the whole notebook needs; a window is at most TALLEST_VIEWPORT tall
-    (``output_checks.height_problems`` reports a notebook that does not fit).
+    Returns the notebook's full height and the height of the part one window shows, in pixels: a
+    taller notebook is looked at in parts (``output_checks.part_offsets``, ``scroll_notebook``).
     """
     page.add_style_tag(content="body { min-height: 100vh; }")
     height = page.evaluate(
@@ -150,19 +150,38 @@ def fit_viewport_to_notebook(page: Page) -> int:
     )
     width = page.viewport_size["width"] if page.viewport_size else 1280
     page.set_viewport_size({"width": width, "height": max(900, min(int(height), TALLEST_VIEWPORT))})
-    page.evaluate(
-        """(sel) => document.querySelectorAll(sel + ' .jp-WindowedPanel-outer, ' + sel + ' .jp-Notebook')
-                      .forEach(el => { el.scrollTop = 0; })""",
+    # The notebook scrolls past its last cell (JupyterLab's "scroll past end"): measure to the bottom
+    # of the last cell, scrolled to the end so that a windowed notebook has drawn it.
+    scroll_notebook(page, 10**7)
+    content, window = page.evaluate(
+        """(sel) => {
+          const nb = document.querySelector(sel + ' .jp-WindowedPanel-outer') ||
+                     document.querySelector(sel + ' .jp-Notebook');
+          const cells = nb.querySelectorAll('.jp-Cell');
+          const last = cells[cells.length - 1];
+          const bottom = last ? last.getBoundingClientRect().bottom - nb.getBoundingClientRect().top
+                                + nb.scrollTop : nb.scrollHeight;
+          return [Math.ceil(bottom) + 40, nb.clientHeight];
+        }""",
         PANEL,
     )
+    scroll_notebook(page, 0)
+    return int(content), int(window)
+
+
+def scroll_notebook(page: Page, offset: int) -> None:
+    """Scroll the open notebook so its content from ``offset`` px down fills the window."""
+    page.evaluate(
+        """([sel, offset]) => document
+             .querySelectorAll(sel + ' .jp-WindowedPanel-outer, ' + sel + ' .jp-Notebook')
+             .forEach(el => { el.scrollTop = offset; })""",
+        [PANEL, offset],
+    )
     page.wait_for_timeout(300)
-    return int(height)
 
 
-def screenshot(page: Page, path: Path) -> int:
-    """Save a picture of the whole notebook to ``path`` (PNG); returns the height the notebook needs
-    (see ``fit_viewport_to_notebook``)."""
+def screenshot(page: Page, path: Path) -> Path:
+    """Save a picture of what the window shows of the notebook to ``path`` (PNG)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    needed = fit_viewport_to_notebook(page)
     page.screenshot(path=str(path), full_page=True)
-    return needed
+    return path

@@ -137,12 +137,16 @@ def notebook_problems(shown: dict[str, Any], saved: dict[str, Any]) -> list[str]
     return list(dict.fromkeys(problems))  # drop repeats, keep order
 
 
-def height_problems(needed: int, tallest: int) -> list[str]:
-    """A notebook taller than the tallest window the browser can show at once: its screenshot would be
-    cut off and the accessibility audit would not check the colour contrast of what lies below."""
-    if needed <= tallest:
-        return []
-    return [
-        f"the notebook is {needed} px tall, but the screenshot and the accessibility audit see only the "
-        f"first {tallest} px: split the notebook, or audit it in parts"
-    ]
+
+def part_offsets(content_height: int, window_height: int, overlap: int = 400) -> list[int]:
+    """Where to scroll a notebook ``content_height`` px tall so windows ``window_height`` px tall see it all.
+
+    A browser window is at most ``notebook_page.TALLEST_VIEWPORT`` tall, and only what a window shows
+    is drawn for a screenshot or for axe's colour-contrast check. A taller notebook is looked at in
+    parts that overlap by ``overlap`` px, so an output cut by one part's edge is whole in the next.
+    """
+    if window_height <= overlap:
+        raise ValueError(f"a window of {window_height} px cannot overlap its neighbour by {overlap} px")
+    last = max(0, content_height - window_height)
+    offsets = list(range(0, last, window_height - overlap))
+    return [*offsets, last]

@@ -124,10 +124,42 @@ def test_an_error_the_cell_is_tagged_to_raise_is_not_a_problem() -> None:
     assert len(notebook_problems(shown, saved)) == 2
 
 
-def test_a_notebook_taller_than_the_window_is_reported_not_cut_off_silently() -> None:
-    from tests.browser.notebook_page import TALLEST_VIEWPORT
-    from tests.browser.output_checks import height_problems
+def test_a_notebook_that_fits_one_window_is_looked_at_once() -> None:
+    from tests.browser.output_checks import part_offsets
 
-    assert height_problems(TALLEST_VIEWPORT, TALLEST_VIEWPORT) == []
-    (problem,) = height_problems(TALLEST_VIEWPORT + 1, TALLEST_VIEWPORT)
-    assert f"{TALLEST_VIEWPORT + 1} px tall" in problem and f"first {TALLEST_VIEWPORT} px" in problem
+    assert part_offsets(900, 15900) == [0]
+    assert part_offsets(15900, 15900) == [0]
+
+
+def test_a_taller_notebook_is_looked_at_in_overlapping_parts_that_reach_its_end() -> None:
+    from tests.browser.output_checks import part_offsets
+
+    offsets = part_offsets(23829, 15900, overlap=400)
+    assert offsets == [0, 7929]
+    tall = part_offsets(50000, 15900, overlap=400)
+    assert tall[0] == 0 and tall[-1] == 50000 - 15900
+    for before, after in zip(tall, tall[1:], strict=False):
+        assert 0 < after - before <= 15900 - 400  # each part overlaps the one before
+
+
+def test_a_window_no_taller_than_the_overlap_is_refused() -> None:
+    import pytest
+
+    from tests.browser.output_checks import part_offsets
+
+    with pytest.raises(ValueError, match="cannot overlap"):
+        part_offsets(5000, 400, overlap=400)
+
+
+def test_violations_of_the_parts_are_merged_by_rule_with_each_element_once() -> None:
+    from tests.browser.accessibility import Violation, merge_violations
+
+    contrast = Violation("color-contrast", "serious", "contrast", ("#a", "#b"), "url")
+    again = Violation("color-contrast", "serious", "contrast", ("#b", "#c"), "url")
+    label = Violation("label", "critical", "label", ("#d",), "url2")
+    merged = merge_violations([[contrast], [again, label]])
+    assert [(v.rule, v.targets) for v in merged] == [
+        ("color-contrast", ("#a", "#b", "#c")),
+        ("label", ("#d",)),
+    ]
+    assert merge_violations([[], []]) == []

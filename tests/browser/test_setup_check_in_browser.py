@@ -25,6 +25,7 @@ def test_pressing_check_my_setup_shows_all_set(page, lab, shots: Path) -> None: 
     verdict = page.get_by_text("All set.")
     verdict.wait_for(timeout=30_000)
     assert page.get_by_role("table", name="Setup check").count() == 1
+    notebook_page.fit_viewport_to_notebook(page)  # lesson 00 fits one window
     notebook_page.screenshot(page, shots / "setup-check-pressed.png")
     violations, _ = audit_outputs(page)
     assert not violations, "\n".join(map(str, violations))
