@@ -149,3 +149,32 @@ def test_every_shipped_image_is_a_png_of_a_known_figure() -> None:
         match = re.fullmatch(r"([a-z_]+)-[0-9a-f]{20}\.png", path.name)
         assert match and match.group(1) in names, path.name
         assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), path.name
+
+
+def test_keys_do_not_depend_on_the_process_hash_seed() -> None:
+    """Each kernel hashes strings with its own seed; a key that followed it would never be found."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from casebook import data, plots\n"
+        "from casebook.transcript import load_briefing\n"
+        "b = load_briefing()\n"
+        "rows = data.load('invocations')\n"
+        "print(plots.words_per_speaker(b.turns).cache_key)\n"
+        "print(plots.belarus_timeline(data.load('timeline'), rows).cache_key)\n"
+        "print(plots.political_prisoners(data.load('political_prisoners')).cache_key)\n"
+    )
+    keys = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "MPLBACKEND": "Agg"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        for seed in ("1", "2")
+    ]
+    assert len(keys[0]) == 3 and None not in keys[0] and "None" not in keys[0]
+    assert keys[0] == keys[1]
