@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import threading
 import tracemalloc
 from collections.abc import Callable
@@ -15,7 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from casebook.cli import main
 from casebook.quiz.export import MAX_ANSWERS, quiz_version, read_export
 from casebook.quiz.load import load_quiz
 from casebook.quiz.results import (
@@ -310,3 +314,108 @@ def test_a_quiz_id_is_never_used_as_a_path(quiz_id: str, every_type, tmp_path: P
 
 def test_the_schema_and_the_reader_agree_on_the_most_answers() -> None:
     assert load_schema("answers.schema.json")["properties"]["answers"]["maxItems"] == MAX_ANSWERS
+
+
+def test_control_characters_in_learners_text_never_reach_the_terminal(
+    every_type, class_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evil = "\x1b[2J\x1b[31mEvil\u202e\r\x07"
+    for copy in ("one", "two"):
+        data = honest(every_type, tmp_path, evil)
+        data["answers"][0]["id"] = "\x1b]0;owned\x07"
+        data["exported"] = "\x1b[1A" + copy
+        put(class_folder, copy, json.dumps(data))
+    put(class_folder, "\x1b[31mred", "{")
+    quiz = str(tmp_path / "every_type.yaml")
+    assert main(["results", "merge", str(class_folder), "--out", str(tmp_path / "r"), "--quiz", quiz]) == 1
+    out = capsys.readouterr().out
+    assert not {"\x1b", "\x07", "\r", "\u202e"} & set(out)
+    assert "('\ufffd[2J\ufffd[31mEvil\\u202e \ufffd')" in out and "'\\x1b]0;owned\\x07'" in out
+    assert "casebook-answers-\\x1b[31mred.json: not valid JSON" in out
+    assert all(
+        line.startswith(("skipped ", "warning: ", "Merged ", "wrote ", "Chart ")) for line in out.splitlines()
+    )
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+QUESTION_IDS = ["one", "many", "number", "words", "steps", "pairs", "proof", "thoughts"]
+ANSWER = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(QUESTION_IDS) | st.text(max_size=12),
+        "type": st.sampled_from(["single", "multiple", "numeric", "text", "reflection"]) | JSON,
+        "status": st.sampled_from([None, "correct", "partial", "incorrect", "saved"]) | JSON,
+        "score": st.floats(0, 1) | JSON,
+    },
+    optional={
+        "answer": st.integers(-1, 4) | st.lists(st.integers(-1, 4), max_size=5) | st.text(max_size=30) | JSON,
+        "attempts": st.integers(-1, 20_000) | JSON,
+        "points": JSON,
+        "prompt": JSON,
+    },
+)
+WELL_FORMED_ANSWER = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(QUESTION_IDS) | st.text(min_size=1, max_size=12),
+        "type": st.sampled_from(["single", "multiple", "numeric", "text", "order", "match", "reflection"]),
+        "status": st.sampled_from([None, "correct", "partial", "incorrect", "saved"]),
+        "score": st.floats(0, 1),
+    },
+    optional={
+        "answer": st.integers(-1, 4) | st.lists(st.integers(-1, 4), max_size=5) | st.text(max_size=30) | JSON,
+        "attempts": st.integers(0, 20),
+        "points": st.floats(0, 1e9),
+        "max_points": st.floats(0, 1e9),
+    },
+)
+# Exports the schema accepts, so the re-grading itself meets every kind of answer and claim.
+WELL_FORMED = st.fixed_dictionaries(
+    {
+        "format": st.just("casebook-answers"),
+        "version": st.just(1),
+        "quiz": st.just("every_type"),
+        "name": st.sampled_from(["Ada", "bo", ""]) | st.text(max_size=20),
+        "exported": st.datetimes(timezones=st.just(timezone.utc)).map(datetime.isoformat)
+        | st.text(max_size=30),
+        "answers": st.lists(WELL_FORMED_ANSWER, max_size=10),
+    },
+    optional={"quiz_version": st.text(max_size=10)},
+)
+EXPORT = st.fixed_dictionaries(
+    {
+        "format": st.just("casebook-answers") | st.text(max_size=5),
+        "version": st.just(1) | JSON,
+        "quiz": st.just("every_type") | st.text(max_size=12),
+        "name": st.sampled_from(["Ada", "bo", ""]) | st.text(max_size=20),
+        "exported": st.datetimes(timezones=st.just(timezone.utc)).map(datetime.isoformat)
+        | st.text(max_size=30),
+    },
+    optional={"answers": st.lists(ANSWER, max_size=10) | JSON, "quiz_version": JSON, "score": JSON},
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=WELL_FORMED.map(json.dumps)
+    | EXPORT.map(json.dumps)
+    | st.binary(max_size=200)
+    | JSON.map(json.dumps)
+)
+def test_generated_exports_never_make_the_merge_raise(
+    content: str | bytes, class_folder: Path, copies: TeachersCopies
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        generated = put(Path(scratch), "generated", content)
+        report = merge([class_folder, generated], copies, NOW)
+        results, answers = results_csv(report.rows), answers_csv(report.exports)
+    assert 3 <= len(report.exports) <= 4 and answers.count("\n") >= 3 * len(QUESTION_IDS)
+    assert [row.question for row in report.rows] == QUESTION_IDS and "nan" not in results.lower()
+    assert all(row.mean_score is None or 0 <= row.mean_score <= 1 for row in report.rows)
+    for problem in report.problems + report.warnings:
+        assert (
+            problem.file in (str(generated), *map(str, class_folder.rglob("*.json")))
+            and len(str(problem)) < 1500
+        )
