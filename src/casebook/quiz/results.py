@@ -316,14 +316,14 @@ def chart_png(rows: list[QuestionRow], learners: int) -> bytes:
     axes.invert_yaxis()
     axes.set_xlabel("learners")
     axes.set_ylabel("quiz · question")
-    axes.set_title("Where the class stands, question by question")
-    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.04), ncols=4, frameon=False)
+    axes.set_title("Where the class stands, question by question", pad=28)
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4, frameon=False)
     axes.xaxis.get_major_locator().set_params(integer=True)
     source = (
         f"Source: {learners} learners' exported answers, re-graded against the teacher's copy of each quiz "
         "(casebook results merge)."
     )
-    figure.text(0.01, 0.0, source, fontsize=8, ha="left", va="bottom", parse_math=False, usetex=False)
+    figure.supxlabel(source, x=0.01, ha="left", fontsize=8, parse_math=False, usetex=False)
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=120)
     return out.getvalue()
