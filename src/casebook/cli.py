@@ -166,40 +166,64 @@ def _exercises_check(solutions: Path, exercises: Path) -> int:
     return 0
 
 
+def _say(line: object) -> None:
+    """Print one line that may hold someone else's text: controls and escape sequences shown, not run."""
+    from casebook.untrusted_text import for_terminal
+
+    print(for_terminal(str(line), limit=2000))
+
+
 def _cmd_results_merge(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from casebook.files import UnreadableFile
     from casebook.quiz.results import merge_exports
+    from casebook.quiz.teachers_copy import TeachersCopies
 
-    report = merge_exports([Path(p) for p in args.paths], Path(args.out))
-    for note in report.notes:
-        print(f"note: {note}")
+    copies, quiz_problems = TeachersCopies.from_sources(args.quiz)
+    for problem in quiz_problems:
+        _say(f"quiz: {problem}")
+    try:
+        report = merge_exports([Path(p) for p in args.paths], Path(args.out), copies)
+    except UnreadableFile as unwritable:
+        _say(f"casebook results merge: {unwritable.problem}; nothing more was written.")
+        return 2
     for problem in report.problems:
-        print(f"skipped {problem}")
+        _say(f"skipped {problem}")
+    for warning in report.warnings:
+        _say(f"warning: {warning}")
     if not report.exports:
         print("No exported answers could be read, so nothing was written.")
         return 1
     count = len(report.exports)
-    print(f"Merged {count} export{'s' if count != 1 else ''} (the newest per learner and quiz).")
+    print(
+        f"Merged {count} export{'s' if count != 1 else ''} (one per learner and quiz), "
+        "every answer re-graded against the teacher's copy of its quiz."
+    )
     for path in report.written:
-        print(f"wrote {path}")
-    print(f"Chart description: {report.alt_text}")
-    return 1 if report.problems else 0
+        _say(f"wrote {path}")
+    _say(f"Chart description: {report.alt_text}")
+    return 1 if report.problems or report.warnings or quiz_problems else 0
 
 
 def _cmd_pages(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from casebook.files import UnreadableFile
     from casebook.quiz.printables import write_pages
 
     if bool(args.quiz) == bool(args.all):
         print(f"casebook {args.command}: name one quiz (an id or a .yaml file) or give --all.")
         return 2
-    report = write_pages(args.command, [] if args.all else [args.quiz], Path(args.out))
+    try:
+        report = write_pages(args.command, [] if args.all else [args.quiz], Path(args.out))
+    except UnreadableFile as unwritable:
+        _say(f"casebook {args.command}: {unwritable.problem}; nothing more was written.")
+        return 2
     for problem in report.problems:
-        print(problem)
+        _say(problem)
     for path in report.written:
-        print(f"wrote {path}")
+        _say(f"wrote {path}")
     if not report.written and not report.problems:
         print("There are no quizzes to write.")
     return 1 if report.problems else 0
@@ -271,6 +295,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("paths", nargs="+", help="casebook-answers-*.json files, or folders holding them")
     merge.add_argument("--out", default=".", help="folder to write the table and chart in (default: here)")
+    merge.add_argument(
+        "--quiz",
+        action="append",
+        default=[],
+        metavar="QUIZ",
+        help="the teacher's copy to grade against: a quiz id or .yaml file (repeat for several; "
+        "default: the kit's quizzes in data/quizzes)",
+    )
     merge.set_defaults(handler=_cmd_results_merge)
 
     for name, what in (("answer-key", "answer keys, with answers and explanations"),

@@ -124,3 +124,19 @@ def progress_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "progress"
     monkeypatch.setenv("CASEBOOK_PROGRESS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def copies(every_type):
+    """The teacher's copies for a merge: the every-type quiz, and no other."""
+    from casebook.quiz.teachers_copy import TeachersCopies
+
+    return TeachersCopies([every_type], shipped=False)
+
+
+@pytest.fixture
+def class_folder(every_type, tmp_path: Path) -> Path:
+    """A folder of three learners' exports of the every-type quiz (tests/quiz/handed_in.py)."""
+    from tests.quiz.handed_in import hand_in_class
+
+    return hand_in_class(every_type, tmp_path / "handed-in")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook.files import write_atomic
 from casebook.problems import Problem
 from casebook.quiz.load import QuizFileError, QuizNotFound, load_quiz, quizzes_dir
 from casebook.quiz.model import Quiz
@@ -29,7 +30,8 @@ class PagesReport:
 def write_pages(kind: str, quizzes: list[str], out_dir: Path) -> PagesReport:
     """Write the ``kind`` page ("handout" or "answer-key") for each quiz (id or path) into ``out_dir``.
 
-    An empty ``quizzes`` list means every quiz in ``data/quizzes``.
+    An empty ``quizzes`` list means every quiz in ``data/quizzes``. Each page is written whole
+    (``write_atomic``); UnreadableFile (a one-line Problem) is raised when ``out_dir`` cannot be written.
     """
     render = PAGES[kind]
     names: list[str | Path] = list(quizzes) or sorted(quizzes_dir().glob("*.yaml"))
@@ -43,8 +45,5 @@ def write_pages(kind: str, quizzes: list[str], out_dir: Path) -> PagesReport:
         except QuizNotFound as exc:
             report.problems.append(Problem(str(name), str(exc)))
             continue
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / f"{quiz.id}-{kind}.html"
-        path.write_text(render(quiz), encoding="utf-8")
-        report.written.append(path)
+        report.written.append(write_atomic(out_dir / f"{quiz.id}-{kind}.html", render(quiz)))
     return report
