@@ -169,9 +169,19 @@ def _exercises_check(solutions: Path, exercises: Path) -> int:
 def _cmd_results_merge(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from casebook.quiz.handin import ENV_HANDIN, handin_folder
     from casebook.quiz.results import merge_exports
 
-    report = merge_exports([Path(p) for p in args.paths], Path(args.out))
+    paths = [Path(p) for p in args.paths]
+    if not paths:
+        folder = handin_folder()
+        if folder is None:
+            print(
+                f"Name the files or folders to merge: no hand-in folder is set ({ENV_HANDIN} or course.yaml)."
+            )
+            return 2
+        paths = [folder]
+    report = merge_exports(paths, Path(args.out), Path(args.roster) if args.roster else None)
     for note in report.notes:
         print(f"note: {note}")
     for problem in report.problems:
@@ -267,10 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="teacher tools for learners' exported quiz answers")
     results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     merge = results_sub.add_parser(
-        "merge", help="merge exported answers into results.csv, answers.csv and results.png"
+        "merge", help="merge exported answers into results.csv, answers.csv, results.png and LMS gradebooks"
     )
-    merge.add_argument("paths", nargs="+", help="casebook-answers-*.json files, or folders holding them")
+    merge.add_argument(
+        "paths", nargs="*",
+        help="casebook-answers-*.json files, or folders holding them (default: the class's hand-in folder)",
+    )  # fmt: skip
     merge.add_argument("--out", default=".", help="folder to write the table and chart in (default: here)")
+    merge.add_argument("--roster", help="CSV of hub_user,lms_id: LMS identifiers for the gradebook files")
     merge.set_defaults(handler=_cmd_results_merge)
 
     for name, what in (("answer-key", "answer keys, with answers and explanations"),

@@ -204,8 +204,11 @@ def write_chart(rows: list[QuestionRow], path: Path) -> str:
     return chart_alt_text(rows)
 
 
-def merge_exports(paths: list[Path], out_dir: Path) -> MergeReport:
-    """Read exports from files and folders, and write results.csv, answers.csv and results.png."""
+def merge_exports(paths: list[Path], out_dir: Path, roster: Path | None = None) -> MergeReport:
+    """Read exports from files and folders, and write results.csv, answers.csv, results.png and the
+    Canvas and Moodle gradebooks (``roster``: an optional hub_user,lms_id CSV for the gradebooks)."""
+    from casebook.quiz.gradebook import write_gradebooks
+
     files, problems = find_exports(paths)
     exports, read_problems, notes = read_exports(files)
     report = MergeReport(exports, question_rows(exports), problems + read_problems, notes)
@@ -216,4 +219,8 @@ def merge_exports(paths: list[Path], out_dir: Path) -> MergeReport:
     write_answers_csv(exports, out_dir / "answers.csv")
     report.alt_text = write_chart(report.rows, out_dir / "results.png")
     report.written = [out_dir / "results.csv", out_dir / "answers.csv", out_dir / "results.png"]
+    gradebooks = write_gradebooks(exports, out_dir, roster)
+    report.written += gradebooks[0]
+    report.problems += gradebooks[1]
+    report.notes += gradebooks[2]
     return report

@@ -1,0 +1,98 @@
+"""The teacher's view of a class's hand-ins: per question, how many answered, the share right, and
+the most common wrong answers (pure logic; ``class_widget`` shows it, ``plots.class_results`` draws it).
+
+It reads the hand-in folder with the same functions as ``casebook results merge`` (the newest export
+per student and quiz counts), so the notebook and the CSV files never disagree. Files that are not
+usable exports are named and skipped; an empty or missing folder is a state, not an error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casebook.problems import Problem
+from casebook.quiz.results import EXPORT_GLOB, read_exports
+
+#: How many of the most common wrong answers each question lists.
+TOP_WRONG = 3
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    """One graded question across the class."""
+
+    quiz: str
+    question: str
+    prompt: str
+    students: int
+    answered: int
+    right: int
+    wrong_answers: tuple[tuple[str, int], ...]
+
+    @property
+    def share_right(self) -> float | None:
+        """Right answers as a share of those who answered (0..1), or None if nobody answered."""
+        return self.right / self.answered if self.answered else None
+
+
+@dataclass
+class ClassSummary:
+    """What the hand-in folder holds now."""
+
+    folder: Path | None
+    students: int = 0
+    questions: list[QuestionSummary] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    state: str = "ready"  # "no-folder", "missing", "empty" or "ready"
+
+
+def summarise_exports(exports: list[dict[str, Any]]) -> list[QuestionSummary]:
+    """Per graded question (in quiz order): students, answered, right, the most common wrong answers."""
+    order: list[tuple[str, str]] = []
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for export in sorted(exports, key=lambda e: e["quiz"]):
+        for answer in export["answers"]:
+            if answer.get("type") == "reflection":
+                continue
+            key = (export["quiz"], answer["id"])
+            if key not in seen:
+                order.append(key)
+                prompt = " ".join(str(answer.get("prompt", "")).split())
+                seen[key] = {"prompt": prompt, "students": 0, "answered": 0, "right": 0, "wrong": Counter()}
+            entry = seen[key]
+            entry["students"] += 1
+            status = answer.get("status")
+            if status in ("correct", "partial", "incorrect"):
+                entry["answered"] += 1
+            if status == "correct":
+                entry["right"] += 1
+            elif status in ("partial", "incorrect"):
+                text = " ".join(str(answer.get("answer_text") or "(no answer text)").split())
+                entry["wrong"][text[:120]] += 1
+    return [
+        QuestionSummary(quiz, question, seen[(quiz, question)]["prompt"], seen[(quiz, question)]["students"],
+                        seen[(quiz, question)]["answered"], seen[(quiz, question)]["right"],
+                        tuple(seen[(quiz, question)]["wrong"].most_common(TOP_WRONG)))
+        for quiz, question in order
+    ]  # fmt: skip
+
+
+def read_class(folder: Path | None) -> ClassSummary:
+    """The class as the hand-in ``folder`` holds it now (never raises)."""
+    if folder is None:
+        return ClassSummary(None, state="no-folder")
+    if not folder.is_dir():
+        return ClassSummary(folder, state="missing")
+    try:
+        files = sorted(path for path in folder.glob(EXPORT_GLOB) if not path.name.startswith("."))
+    except OSError as error:
+        return ClassSummary(folder, skipped=[Problem(str(folder), f"cannot be listed ({error.strerror})")])
+    if not files:
+        return ClassSummary(folder, state="empty")
+    exports, problems, notes = read_exports(files)
+    students = {str(e.get("user") or e["name"]).strip().casefold() for e in exports}
+    return ClassSummary(folder, len(students), summarise_exports(exports), problems, notes)
