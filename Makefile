@@ -51,7 +51,8 @@ unit: $(STAMP)
 
 notebooks: $(STAMP)
 	rm -rf $(BUILD)/test-progress
-	$(TEST_ENV) CASEBOOK_FIGURE_CACHE=verify $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
+	$(TEST_ENV) CASEBOOK_FIGURE_CACHE=verify $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions \
+	  instructors/class_results.ipynb
 
 # Each figure a lesson shows is stored as an image in src/casebook/plots/drawn/ so 30 kernels do not
 # draw the same pixels; `make notebooks` (verify mode) fails when one is missing or stale.

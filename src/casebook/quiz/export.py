@@ -91,15 +91,14 @@ def write_export(export: dict[str, Any], folder: Path) -> Path:
 
 def read_export(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """An export file's content, or the problems that make it unusable (never raises)."""
+    from casebook.files import UnreadableFile, read_text_bounded
     from casebook.quiz.load import field_name
 
     file = str(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return None, [Problem(file, "not UTF-8 text, so not a casebook answers export")]
-    except OSError as exc:
-        return None, [Problem(file, f"cannot be read ({exc.strerror or exc})")]
+    try:  # bounded: a hand-in folder students write into may hold a FIFO or a huge file
+        data = json.loads(read_text_bounded(path))
+    except UnreadableFile as exc:
+        return None, [exc.problem]
     except ValueError as exc:
         return None, [Problem(file, f"not valid JSON ({exc})")]
     if not isinstance(data, dict) or data.get("format") != FORMAT:
