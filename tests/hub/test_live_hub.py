@@ -108,3 +108,23 @@ def test_teacher_is_the_hubs_admin(hub: Hub) -> None:
     assert teacher.log_in(hub.teacher_password).status_code == 302 and teacher.logged_in()
     assert hub.api("GET", "/users/teacher").json()["admin"] is True
     assert hub.api("GET", "/users/ada").json()["admin"] is False
+
+
+def test_an_unset_password_is_drawn_at_random_and_printed_never_a_default(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hub"))
+    try:
+        from casebook_hub import password_from
+    finally:
+        sys.path.pop(0)
+    monkeypatch.delenv("CASEBOOK_HUB_PASSWORD", raising=False)
+    first, second = (
+        password_from("CASEBOOK_HUB_PASSWORD", "class"),
+        password_from("CASEBOOK_HUB_PASSWORD", "class"),
+    )
+    assert first != second and len(first) >= 12
+    printed = capsys.readouterr().out
+    assert first in printed and second in printed and "CASEBOOK_HUB_PASSWORD is not set" in printed
+    monkeypatch.setenv("CASEBOOK_HUB_PASSWORD", "chosen by the teacher")
+    assert password_from("CASEBOOK_HUB_PASSWORD", "class") == "chosen by the teacher"
