@@ -186,3 +186,36 @@ def test_the_drop_box_mode_lets_a_student_hand_in_but_not_list_or_read_a_classma
         assert json.loads(handed.read_text())["user"] == "bo"
     finally:
         shutil.rmtree(base)
+
+
+def test_export_my_answers_hands_in_and_still_saves_the_copy(
+    tmp_path: Path, progress: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casebook.quiz import show_quiz
+
+    folder = tmp_path / "handin"
+    folder.mkdir()
+    monkeypatch.setenv("CASEBOOK_HANDIN_DIR", str(folder))
+    monkeypatch.setenv("JUPYTERHUB_USER", "ada")
+    view = show_quiz("01_the_briefing", export_dir=tmp_path / "mine", progress_dir=progress)
+    view.name.value = "Ada"
+    view.panels[0].handle("check", 0)
+    view.export_button.click()
+    assert "Handed in to your teacher" in view.export_status.value
+    assert (tmp_path / "mine" / "casebook-answers-01_the_briefing.json").is_file()
+    (handed,) = folder.iterdir()
+    assert json.loads(handed.read_text())["answers"][0]["status"] == "correct"
+
+
+def test_export_says_in_one_line_when_handing_in_failed_and_keeps_the_download(
+    tmp_path: Path, progress: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casebook.quiz import show_quiz
+
+    monkeypatch.setenv("CASEBOOK_HANDIN_DIR", str(tmp_path / "gone"))
+    view = show_quiz("01_the_briefing", export_dir=tmp_path / "mine", progress_dir=progress)
+    view.name.value = "Ada"
+    view.export_button.click()
+    status = view.export_status.value
+    assert "Saved your answers" in status and "Could not hand in your answers" in status
+    assert (tmp_path / "mine" / "casebook-answers-01_the_briefing.json").is_file()

@@ -7,6 +7,7 @@ About three minutes on two cores, most of it spawning servers and running lesson
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import subprocess
 import sys
@@ -87,6 +88,17 @@ def test_each_student_answered_and_handed_in_without_a_file(hub: Hub, class_sess
         assert status == "correct" and "Handed in to your teacher" in message, outcome["printed"]
     names = sorted(p.name for p in hub.handin.iterdir())
     assert len(names) == 3 and all(f"--{n}-" in " ".join(names) for n in STUDENTS), names
+
+
+def test_every_server_and_kernel_the_hub_spawned_listens_on_loopback_only(
+    hub: Hub, class_session: dict[str, dict]
+) -> None:
+    listening = set()
+    for pid in hub.seen:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            listening |= {(pid, c.laddr.ip) for c in psutil.Process(pid).net_connections("tcp")
+                          if c.status == psutil.CONN_LISTEN}  # fmt: skip
+    assert listening and {ip for _, ip in listening} <= {"127.0.0.1"}, listening
 
 
 def test_the_teachers_merge_sees_three_students(
