@@ -90,3 +90,11 @@ def test_hub_config_keys_are_jupyterhub_classes(values: dict[str, Any]) -> None:
 def test_is_plain_yaml_a_helm_user_can_read(values: dict[str, Any]) -> None:
     assert Path(VALUES).read_text(encoding="utf-8").isascii()
     assert yaml.safe_load(yaml.safe_dump(values)) == values
+
+
+def test_extra_config_is_python_and_the_teacher_login_needs_its_own_password(values: dict[str, Any]) -> None:
+    snippets = values["hub"]["extraConfig"]
+    for name, code in snippets.items():
+        compile(code, f"hub.extraConfig.{name}", "exec")
+    assert "custom.teacherPassword" in snippets["casebook-class-login"]
+    assert values["custom"]["teacherPassword"] != values["hub"]["config"]["DummyAuthenticator"]["password"]
