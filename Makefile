@@ -15,13 +15,15 @@ BUILD  := build
 TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint unit notebooks figures exercises-check test-browser browser-check bench handouts pins clean check-python
+.PHONY: help lab test lint unit notebooks figures exercises-check test-browser browser-check bench handouts pins clean check-python hub test-hub
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
 	@echo "make test          set up .venv, then ruff, unit tests and every notebook (nbval)"
 	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium (needs chromium, npm)"
 	@echo "make bench         benchmarks: lesson kernels against a bare floor, quiz and parser speed"
+	@echo "make hub           a real JupyterHub for a class on this machine (127.0.0.1:HUB_PORT, default 8000)"
+	@echo "make test-hub      three students log in to a real hub, pull the kit, run lesson 01 and hand in"
 	@echo "make handouts      printable question sheets and answer keys in build/handouts"
 	@echo "make figures       re-draw the images of the lessons' figures after changing a figure or its data"
 	@echo "make pins          re-compile the pinned requirements after editing pyproject.toml"
@@ -42,14 +44,15 @@ lab: $(STAMP)
 	$(BIN)/casebook lab notebooks/00_start_here.ipynb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks hub
 
 unit: $(STAMP)
-	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser"
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser and not hub"
 
 notebooks: $(STAMP)
 	rm -rf $(BUILD)/test-progress
-	$(TEST_ENV) CASEBOOK_FIGURE_CACHE=verify $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions
+	$(TEST_ENV) CASEBOOK_FIGURE_CACHE=verify $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval-lax -v -p no:cacheprovider notebooks exercises solutions \
+	  instructors/class_results.ipynb
 
 # Each figure a lesson shows is stored as an image in src/casebook/plots/drawn/ so 30 kernels do not
 # draw the same pixels; `make notebooks` (verify mode) fails when one is missing or stale.
@@ -82,8 +85,31 @@ BROWSER_JOBS ?= 2
 test-browser: browser-check $(STAMP) $(AXE)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/browser -m browser -p no:cacheprovider
 
-bench: $(STAMP)
+bench: $(STAMP) $(HUB_STAMP) $(CHP)
 	$(BIN)/python benchmarks/run.py
+
+# The local class hub: JupyterHub (hub/requirements.txt, into .venv; Binder never installs it) behind
+# configurable-http-proxy (npm, pinned in package-lock.json). Binds 127.0.0.1 only; Ctrl+C stops it and
+# every student's server. Passwords: CASEBOOK_HUB_PASSWORD, CASEBOOK_HUB_TEACHER_PASSWORD (unset: printed).
+HUB_PORT  ?= 8000
+HUB_STAMP := $(VENV)/.casebook-hub-installed
+CHP       := node_modules/.bin/configurable-http-proxy
+
+$(HUB_STAMP): $(STAMP) hub/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r hub/requirements.txt
+	@touch $@
+
+$(CHP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make hub needs npm to install configurable-http-proxy: install Node.js and npm (Debian/Ubuntu: 'sudo apt-get install npm')."; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+hub: $(HUB_STAMP) $(CHP)
+	HUB_PORT=$(HUB_PORT) $(BIN)/jupyterhub -f hub/jupyterhub_config.py
+
+# Three students on a real hub, end to end (about 3 minutes on two cores; see tests/hub/test_live_hub.py).
+test-hub: $(HUB_STAMP) $(CHP)
+	$(TEST_ENV) $(BIN)/python -m pytest tests/hub -m hub -p no:cacheprovider -v
 
 handouts: $(STAMP)
 	$(BIN)/casebook handout --all --out $(BUILD)/handouts

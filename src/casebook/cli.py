@@ -177,14 +177,25 @@ def _cmd_results_merge(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from casebook.files import UnreadableFile
+    from casebook.quiz.handin import ENV_HANDIN, handin_folder
     from casebook.quiz.results import merge_exports
     from casebook.quiz.teachers_copy import TeachersCopies
 
+    paths = [Path(p) for p in args.paths]
+    if not paths:
+        folder = handin_folder()
+        if folder is None:
+            print(
+                f"Name the files or folders to merge: no hand-in folder is set ({ENV_HANDIN} or course.yaml)."
+            )
+            return 2
+        paths = [folder]
     copies, quiz_problems = TeachersCopies.from_sources(args.quiz)
     for problem in quiz_problems:
         _say(f"quiz: {problem}")
+    roster = Path(args.roster) if args.roster else None
     try:
-        report = merge_exports([Path(p) for p in args.paths], Path(args.out), copies)
+        report = merge_exports(paths, Path(args.out), copies, roster=roster)
     except UnreadableFile as unwritable:
         _say(f"casebook results merge: {unwritable.problem}; nothing more was written.")
         return 2
@@ -291,9 +302,12 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="teacher tools for learners' exported quiz answers")
     results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     merge = results_sub.add_parser(
-        "merge", help="merge exported answers into results.csv, answers.csv and results.png"
+        "merge", help="merge exported answers into results.csv, answers.csv, results.png and LMS gradebooks"
     )
-    merge.add_argument("paths", nargs="+", help="casebook-answers-*.json files, or folders holding them")
+    merge.add_argument(
+        "paths", nargs="*",
+        help="casebook-answers-*.json files, or folders holding them (default: the class's hand-in folder)",
+    )  # fmt: skip
     merge.add_argument("--out", default=".", help="folder to write the table and chart in (default: here)")
     merge.add_argument(
         "--quiz",
@@ -303,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the teacher's copy to grade against: a quiz id or .yaml file (repeat for several; "
         "default: the kit's quizzes in data/quizzes)",
     )
+    merge.add_argument("--roster", help="CSV of hub_user,lms_id: LMS identifiers for the gradebook files")
     merge.set_defaults(handler=_cmd_results_merge)
 
     for name, what in (("answer-key", "answer keys, with answers and explanations"),

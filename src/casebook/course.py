@@ -41,21 +41,24 @@ class Lesson:
 
 @dataclass(frozen=True)
 class CourseSettings:
-    """What ``course.yaml`` says: where the kit is hosted."""
+    """What ``course.yaml`` says: where the kit is hosted, and where answers are handed in."""
 
     repository: str
     branch: str
     jupyterhub: str
+    handin: Path | None = None
 
 
 def load_settings(root: Path | None = None) -> CourseSettings:
     """Read ``course.yaml`` from the repository root."""
     root = root or repo_root()
     raw = yaml.safe_load((root / "course.yaml").read_text(encoding="utf-8")) or {}
+    handin = str(raw.get("handin") or "").strip()
     return CourseSettings(
         repository=str(raw.get("repository", "OWNER/REPO")),
         branch=str(raw.get("branch", "main")),
         jupyterhub=str(raw.get("jupyterhub", "https://hub.example.edu")).rstrip("/"),
+        handin=(root / Path(handin).expanduser()) if handin else None,
     )
 
 
@@ -89,13 +92,17 @@ def binder_url(settings: CourseSettings, notebook: Path) -> str:
     )
 
 
-def nbgitpuller_url(settings: CourseSettings, notebook: Path) -> str:
-    """An nbgitpuller link that clones the kit into each student's home on a school JupyterHub."""
-    repo_name = settings.repository.split("/")[-1]
-    repo_url = quote(f"https://github.com/{settings.repository}", safe="")
+def nbgitpuller_url(settings: CourseSettings, notebook: Path, repo_url: str | None = None) -> str:
+    """An nbgitpuller link that clones the kit into each student's home on a school JupyterHub.
+
+    ``repo_url`` replaces the GitHub address (``make hub`` points it at a local copy); the folder
+    nbgitpuller clones into is the last part of that address, as nbgitpuller names it.
+    """
+    repo_url = repo_url or f"https://github.com/{settings.repository}"
+    repo_name = repo_url.rstrip("/").split("/")[-1]
     path = quote(f"lab/tree/{repo_name}/{notebook.as_posix()}", safe="")
     return (
-        f"{settings.jupyterhub}/hub/user-redirect/git-pull?repo={repo_url}"
+        f"{settings.jupyterhub}/hub/user-redirect/git-pull?repo={quote(repo_url, safe='')}"
         f"&branch={settings.branch}&urlpath={path}"
     )
 

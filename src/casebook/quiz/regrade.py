@@ -50,6 +50,7 @@ class GradedExport:
     file: Path
     quiz: Quiz
     name: str
+    user: str  # the hub's user name when the file was handed in there, else ""
     exported: str
     exported_at: datetime | None  # None when unreadable or in the future: it then replaces no other file
     answers: tuple[GradedAnswer, ...]
@@ -184,6 +185,7 @@ def regrade(export: dict[str, Any], file: Path, quiz: Quiz, now: datetime) -> Gr
         file=file,
         quiz=quiz,
         name=" ".join(clean(export["name"]).split()),
+        user=" ".join(clean(str(export.get("user") or "")).split()),
         exported=exported,
         exported_at=moment,
         answers=tuple(graded),

@@ -8,8 +8,9 @@
    (``TeachersCopies``), then ``one_per_learner`` keeps one file per learner and quiz;
 3. ``question_rows``: one row per question of each quiz, from the quiz and the re-graded answers;
 4. ``render_outputs`` then ``write_outputs``: ``results.csv`` (one row per question), ``answers.csv``
-   (one row per learner and question, with the answer in words) and ``results.png`` (a bar per
-   question, with patterns as well as colours), each written whole or not at all.
+   (one row per learner and question, with the answer in words), ``results.png`` (a bar per
+   question, with patterns as well as colours) and the Canvas and Moodle gradebooks
+   (``casebook.quiz.gradebook``, from the re-graded points), each written whole or not at all.
 
 A file that cannot be used is reported (file, field, what is wrong) and skipped; it never stops the
 merge. A file that is used but says something the re-grading does not confirm is reported as a
@@ -29,6 +30,15 @@ from typing import Any
 from casebook.files import write_atomic
 from casebook.problems import Problem
 from casebook.quiz.export import read_export
+from casebook.quiz.gradebook import (
+    CANVAS_FILE,
+    MOODLE_FILE,
+    canvas_csv,
+    gradebook_rows,
+    moodle_csv,
+    read_roster,
+    unmapped_students,
+)
 from casebook.quiz.regrade import GradedExport, regrade
 from casebook.quiz.teachers_copy import TeachersCopies
 from casebook.untrusted_text import for_terminal
@@ -329,12 +339,15 @@ def chart_png(rows: list[QuestionRow], learners: int) -> bytes:
     return out.getvalue()
 
 
-def render_outputs(report: MergeReport) -> dict[str, str | bytes]:
+def render_outputs(report: MergeReport, roster: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Every output file's content by name, made in memory before anything is written."""
+    columns, students = gradebook_rows(report.exports, roster)
     return {
         "results.csv": results_csv(report.rows),
         "answers.csv": answers_csv(report.exports),
         "results.png": chart_png(report.rows, len(report.exports)),
+        CANVAS_FILE: canvas_csv(columns, students),
+        MOODLE_FILE: moodle_csv(columns, students),
     }
 
 
@@ -361,14 +374,23 @@ def merge(
 
 
 def merge_exports(
-    paths: list[Path], out_dir: Path, copies: TeachersCopies | None = None, now: datetime | None = None
+    paths: list[Path],
+    out_dir: Path,
+    copies: TeachersCopies | None = None,
+    now: datetime | None = None,
+    roster: Path | None = None,
 ) -> MergeReport:
-    """Read, re-grade and count exports, then write results.csv, answers.csv and results.png.
+    """Read, re-grade and count exports, then write results.csv, answers.csv, results.png and the
+    Canvas and Moodle gradebooks (``roster``: an optional hub_user,lms_id CSV for the gradebooks).
 
     Raises UnreadableFile (carrying a one-line Problem) when ``out_dir`` cannot be written.
     """
     report = merge(paths, copies, now)
+    lms_ids, roster_problems = read_roster(roster) if roster is not None else (None, [])
+    report.problems += roster_problems
+    if lms_ids is not None:
+        report.warnings += unmapped_students(report.exports, lms_ids, roster)
     if report.exports:
-        report.written = write_outputs(render_outputs(report), out_dir)
+        report.written = write_outputs(render_outputs(report, lms_ids), out_dir)
         report.alt_text = chart_alt_text(report.rows)
     return report

@@ -386,6 +386,7 @@ class QuizView:
     def export(self) -> Path | None:
         """Write the learner's answers to a JSON file and show where it is."""
         from casebook.quiz.export import build_export, write_export
+        from casebook.quiz.handin import hand_in_if_configured, handin_html
 
         name = self.name.value.strip()
         if not name:
@@ -394,15 +395,24 @@ class QuizView:
             )
             return None
         folder = self.export_dir if self.export_dir is not None else Path.cwd()
+        export = build_export(self.quiz, self.states(), name)
+        handed = hand_in_if_configured(export)
         try:
-            path = write_export(build_export(self.quiz, self.states(), name), folder)
+            path = write_export(export, folder)
         except OSError as exc:
             reason = escape(exc.strerror or str(exc))
-            self.export_status.value = f"<p>✘ Could not write the file in {escape(str(folder))}: {reason}</p>"
+            self.export_status.value = (
+                f"<p>✘ Could not write the file in {escape(str(folder))}: {reason}</p>{handin_html(handed)}"
+            )
             return None
+        if handed is not None and handed.path is not None:
+            self.export_status.value = (
+                f"<p>✔ Handed in to your teacher, and saved a copy to <code>{escape(str(path))}</code>.</p>"
+            )
+            return path
         self.export_status.value = (
             f"<p>✔ Saved your answers to <code>{escape(str(path))}</code>. Hand in that file "
-            "(in JupyterLab: right-click it in the file browser, then Download).</p>"
+            f"(in JupyterLab: right-click it in the file browser, then Download).</p>{handin_html(handed)}"
         )
         return path
 
