@@ -118,6 +118,7 @@ def test_describe_says_what_is_missing_or_uncertain(records) -> None:
     assert unclear.endswith("are not confirmed.]") and "[U: Only a date was found" in unclear
     ukraine = invocations.describe(_by_id(records, "m10"))
     assert "route: mission of experts, with consent (not confirmed)" in ukraine
-    assert "report: 13 Dec 2018." in invocations.describe(_by_id(records, "m08"))
+    chechnya = invocations.describe(_by_id(records, "m08"))
+    assert "report: Dated 13 December 2018; presented to the Permanent Council on 20 December" in chechnya
     undated = dataclasses.replace(_by_id(records, "m08"), invoked=None, invoked_precision="unknown")
     assert invocations.describe(undated).startswith("date not found: Russia (Chechnya)")

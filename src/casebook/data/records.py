@@ -17,16 +17,33 @@ from typing import Literal
 
 Confidence = Literal["V", "B", "U"]
 Precision = Literal["day", "month", "year", "unknown"]
+PublisherType = Literal[
+    "participating-state government",
+    "OSCE body",
+    "other intergovernmental body",
+    "Belarusian or Russian state media",
+    "human-rights NGO",
+    "independent press",
+    "academic",
+    "aggregator or mirror",
+    "reference work",
+    "publisher not identified",
+]
 
 
 @dataclass(frozen=True)
 class Source:
-    """A source that rows point to: an S-number from the fact sheet, or a short name."""
+    """A source that rows point to: an S-number from the fact sheet, or a short name.
+
+    ``publisher_type`` says who is behind it (a government, an OSCE body, state media, an NGO ...);
+    ``title`` is the page's own title, or the kit's description in square brackets where that was not found.
+    """
 
     id: str
     url: str | None
     publisher: str
-    title: str | None
+    publisher_type: PublisherType
+    title: str
     note: str | None
 
 
@@ -53,6 +70,7 @@ class Claim:
     where: tuple[str, ...]
     speaker: Literal["briefer", "questioner"]
     claim: str
+    quote: str
     sources_say: str
     verdict: Confidence
     verdict_detail: str | None
@@ -70,6 +88,8 @@ class Invocation:
     invoked_precision: Precision
     invoked_alt: date | None
     target: str | None
+    examined: str | None
+    host: str | None
     invoked_by: str | None
     invoking_states: int | None
     invoking_states_alt: int | None
