@@ -258,3 +258,13 @@ def test_validate_skips_the_lint_for_a_file_with_problems(
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "warning" not in out and "broken.yaml" in out
+
+
+def test_the_kinds_question_keys_a_hedge_where_the_hedge_finder_finds_one() -> None:
+    from casebook.quiz.load import load_quiz
+    from casebook.transcript.hedges import find_markers
+
+    kinds = load_quiz("04_claims_and_evidence").question("kinds")
+    hedged = [pair for pair in kinds.pairs if any(m.kind == "hedge" for m in find_markers(pair.term))]
+    assert hedged, "the kinds question should hold at least one hedged sentence"
+    assert all("hedge" in pair.definition.lower() for pair in hedged)
