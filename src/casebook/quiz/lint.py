@@ -20,6 +20,7 @@ Warnings are advice for the quiz's author: ``casebook validate`` prints them and
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -269,18 +270,31 @@ def same_topic(first: Question, second: Question) -> bool:
 
 
 def duplicate_warnings(quizzes: Sequence[Quiz]) -> list[LintWarning]:
-    """``duplicate``: pairs of questions, in one quiz or across quizzes, that ask the same thing."""
+    """``duplicate``: pairs of questions, in one quiz or across quizzes, that ask the same thing.
+
+    Questions are grouped by prompt and by keyed answer first, so only questions that could be
+    duplicates are compared (a long file costs little more than a short one).
+    """
     asked = [(quiz, q) for quiz in quizzes for q in quiz.questions]
+    by_prompt: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, (_, q) in enumerate(asked):
+        by_prompt[comparison_key(_asked(q))].append(index)
+        for key in keyed_answers(q):
+            by_key[(q.type, key)].append(index)
+    reasons: dict[tuple[int, int], str] = {}
+    for group in by_key.values():
+        for i, j in combinations(group, 2):
+            if same_topic(asked[i][1], asked[j][1]):
+                reasons[(i, j)] = "has the same right answer, on the same topic, as"
+    for group in by_prompt.values():
+        for i, j in combinations(group, 2):
+            reasons[(i, j)] = "has the same prompt as"
     warnings = []
-    for (quiz_a, a), (quiz_b, b) in combinations(asked, 2):
-        where = f"question '{b.id}' in {_file(quiz_b)}"
-        if comparison_key(_asked(a)) == comparison_key(_asked(b)):
-            reason = f"has the same prompt as {where}"
-        elif a.type == b.type and keyed_answers(a) & keyed_answers(b) and same_topic(a, b):
-            reason = f"has the same right answer, on the same topic, as {where}"
-        else:
-            continue
-        warnings.append(_warn(quiz_a, a, "duplicate", f"{reason}. Ask each fact once, or ask it a new way."))
+    for (i, j), reason in sorted(reasons.items()):
+        (quiz_a, a), (quiz_b, b) = asked[i], asked[j]
+        message = f"{reason} question '{b.id}' in {_file(quiz_b)}. Ask each fact once, or ask it a new way."
+        warnings.append(_warn(quiz_a, a, "duplicate", message))
     return warnings
 
 
@@ -302,7 +316,8 @@ def lint_quiz_files(paths: Iterable[str | Path]) -> list[LintWarning]:
     A file with problems is not linted: ``validate`` reports its problems, and the lint needs a quiz
     that loads. Duplicates are looked for across all the files given.
     """
-    from casebook.quiz.load import QuizFileError, QuizNotFound, load_quiz
+    from casebook.files import UnreadableFile
+    from casebook.quiz.load import load_quiz
 
     quizzes = []
     for path in paths:
@@ -311,7 +326,7 @@ def lint_quiz_files(paths: Iterable[str | Path]) -> list[LintWarning]:
             continue
         try:
             quizzes.append(load_quiz(path))
-        except (QuizFileError, QuizNotFound, OSError):
+        except (ValueError, OSError, UnreadableFile):  # QuizFileError, QuizNotFound and unreadable files
             continue
     return lint_quizzes(quizzes)
 
