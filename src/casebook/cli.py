@@ -72,6 +72,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             )
     for problem in problems:
         print(problem)
+    from casebook.quiz.lint import print_quiz_lint
+
+    print_quiz_lint(paths)  # quiz-quality warnings: advice, never a failure
     checked = f"{len(paths)} file{'s' if len(paths) != 1 else ''} checked"
     if problems:
         print(f"{checked}: {len(problems)} problem{'s' if len(problems) != 1 else ''}.")

@@ -462,6 +462,7 @@ def _build_question(q: dict[str, Any]) -> Question:
             "wrong": tuple(
                 WrongAnswer(answer=w["answer"], feedback=w["feedback"]) for w in q.get("wrong", ())
             ),
+            "rejects": tuple(q.get("rejects", ())),
         }
     elif qtype == "order":
         extra = {"items": tuple(q["items"])}

@@ -124,6 +124,7 @@ class TextQuestion(Question):
     accept: tuple[str, ...] = ()
     pattern: str | None = None
     wrong: tuple[WrongAnswer, ...] = ()
+    rejects: tuple[str, ...] = ()  # answers that must not be accepted: the quiz lint tries them
 
 
 @dataclass(frozen=True, kw_only=True)
