@@ -2,7 +2,8 @@
 
 A label is one to six words and an optional bracketed note ("(via interpreter)") before a colon, and it
 must start a line, or (on pages whose text was flattened into one line) follow the end of a sentence
-(``.``, ``?``, ``!``, ``…``, a closing quote or bracket, then a space). What counts as a label:
+(``.``, ``?``, ``!``, ``…``, a closing quote or bracket, then a space) or a time stamp ("2:36 p.m. EST MR
+PRICE:"; the time zone is the time stamp's, not the label's). What counts as a label:
 
 - ALL-CAPS labels, anywhere: ``MODERATOR:``, ``AMBASSADOR CARPENTER:``, ``MR PRICE:``, ``MS. NULAND:``;
 - mixed-case labels that are a role word (``Moderator:``, ``Question:``) or open with a title from
@@ -34,6 +35,12 @@ _LABEL_WORD = re.compile(r"[^\W\d_][\w'’./&-]*")
 _NUMBER_WORD = re.compile(r"\d{1,2}")
 _TRAILING_NOTE = re.compile(r"\s*\([^()\r\n]{1,40}\)$")
 _SENTENCE_CLOSERS = frozenset('.?!…”")]')
+# A time stamp such as "2:36 p.m. EST" (or "(1:05 p.m. EDT)") at the end of the text before a label, on
+# pages whose line breaks were lost: the label may follow it directly.
+_TIME_BEFORE = re.compile(
+    r"(?:^|[\s(])\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:,?\s*(?:[A-Z]{1,3}T|UTC))?\)?[ \t\xa0]+$", re.I
+)
+_TIME_ZONE = re.compile(r"(?:[A-Z]{1,3}T|UTC)")
 _HORIZONTAL_SPACE = frozenset(" \t\xa0\u2002\u2003\u2009\u202f")
 
 
@@ -46,6 +53,7 @@ class Label:
     speaker: str
     role: str
     line_start: bool
+    kind: str = "sure"
 
 
 def normalize_label(text: str) -> str:
@@ -67,12 +75,15 @@ def role_of(speaker: str, lexicon: Lexicon | None = None) -> str:
 
 
 def _boundary(text: str, pos: int) -> str | None:
-    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space) or None."""
+    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space),
+    "time" (after a time stamp and a space, such as "2:36 p.m. EST ") or None."""
     i = pos
     while i > 0 and text[i - 1] in _HORIZONTAL_SPACE:
         i -= 1
     if i == 0 or text[i - 1] in "\r\n":
         return "line"
+    if i < pos and _TIME_BEFORE.search(text, max(0, i - 24), pos):
+        return "time"
     if i < pos and text[i - 1] in _SENTENCE_CLOSERS:
         return "sentence"
     return None
@@ -155,6 +166,8 @@ def _candidates(text: str, colon: int, rules: _Rules) -> tuple[int, str, str] | 
         if where is None:
             continue
         candidate = text[start:colon]
+        if where == "time" and _TIME_ZONE.fullmatch(candidate.split()[0]):
+            continue  # "2:36 p.m. EST MR PRICE:": "EST" belongs to the time stamp
         kind = rules.kind(candidate)
         if kind == "sure" or (kind == "name" and where == "line"):
             best = (start, candidate, kind)
@@ -183,5 +196,5 @@ def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
             continue
         if labels and start < labels[-1].end:
             continue
-        labels.append(Label(start, end, speaker, rules.role(speaker), line_start))
+        labels.append(Label(start, end, speaker, rules.role(speaker), line_start, kind))
     return labels

@@ -182,7 +182,8 @@ class Metadata:
     ``banner``: the ".gov" banner; ``release``: "For Immediate Release"-style headers; ``summary``: the
     bullets above the first turn; ``header``: other lines above it (title, date, byline); ``end_mark``:
     the "# # #" line if any; ``footer``: known footer and navigation lines; ``related``: other lines after
-    the end (usually links to related pages).
+    the end (usually links to related pages); ``between``: page lines found between two turns (a time
+    stamp, "Click here to listen", a language menu), set aside rather than left in a turn.
     """
 
     banner: tuple[str, ...] = ()
@@ -192,6 +193,7 @@ class Metadata:
     end_mark: str | None = None
     footer: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

@@ -2,23 +2,35 @@
 
 Steps: find the speaker labels (``labels``); find where the briefing ends (``clean``: the first "# # #"
 after the first label, or else trailing footer lines); each label's turn runs to the next label or the
-end, trimmed of surrounding whitespace; transcribers' notes ("(Inaudible)") are listed per turn; all text
-outside the turns is described in ``Transcript.metadata``. Any string parses: text without labels gives
-a transcript with no turns, never an exception.
+end, trimmed of surrounding whitespace and of whole page lines at its end (a time stamp, "Click here to
+listen", a language menu: ``Metadata.between``); transcribers' notes ("(Inaudible)") are listed per turn;
+all text outside the turns is described in ``Transcript.metadata``. Any string parses: text without
+labels gives a transcript with no turns, never an exception.
+
+Where the parser has to guess, it says so: the guesses (a label in the middle of a line, a plain name
+taken as a speaker because it opens several lines, page lines set aside between turns, a page that
+seems to start in the middle of a turn, a "Continue reading" link cut off the last turn) are quirks of
+the transcript (``decisions``), listed by ``casebook transcript FILE --quirks`` with the reason.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from casebook.transcript.clean import describe, find_end, trailing_footer_start
+from casebook.transcript.clean import describe, find_end, page_lines_before, trailing_footer_start
 from casebook.transcript.document import Transcript
-from casebook.transcript.labels import find_labels
+from casebook.transcript.labels import Label, find_labels
 from casebook.transcript.lexicon import phrase_pattern, shipped
-from casebook.transcript.model import Annotation, Turn
+from casebook.transcript.model import Annotation, Quirk, Turn
 
 _BRACKETED = re.compile(r"[(\[]([^()\[\]\r\n]{1,60})[)\]]")
+# A line that stops in mid-sentence (a small letter, a comma or a dash) and is not a list item.
+_SPEECH_END = re.compile(r"[a-z,;–—-]$")
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●~]|[*\-–](?=\s))")
+_SPEECH_WORDS = 12
+_SHOWN = 60
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +57,53 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3].rstrip() + "..."
+
+
+def _label_quirk(index: int, label: Label, text: str) -> Quirk | None:
+    """Why a label was taken as one when that was a guess: mid-line, or a plain name."""
+    where = text[max(0, label.start - 30) : label.start]
+    if not label.line_start:
+        return Quirk(
+            "mid-line-label",
+            f"Turn {index} ({label.speaker}): the label stands in the middle of a line, after "
+            f"\u201c{_shown(where)}\u201d; the page's line breaks were probably lost, so it was taken as a "
+            "new speaker. Check that it is one.",
+            index,
+            label.start,
+            label.end,
+        )
+    if label.kind == "name":
+        return Quirk(
+            "name-label",
+            f"Turn {index}: \u201c{label.speaker}\u201d is neither in capitals nor a role or title, but it "
+            "opens several lines with a colon, so it was taken as a speaker's name.",
+            index,
+            label.start,
+            label.end,
+        )
+    return None
+
+
+def _preamble_quirk(text: str, body_start: int) -> Quirk | None:
+    """A page that seems to start in the middle of a turn: the line before the first label is long and
+    stops in mid-sentence, as speech cut off by the page's start would."""
+    before = text[:body_start].rstrip()
+    last = before[max(before.rfind("\n"), before.rfind("\r")) + 1 :].strip()
+    if len(last.split()) < _SPEECH_WORDS or not _SPEECH_END.search(last) or _LIST_ITEM.match(last):
+        return None
+    return Quirk(
+        "text-before-first-label",
+        f"The line before the first label (\u201c{_shown(last)}\u201d) stops in mid-sentence: the page may "
+        "start in the middle of a turn whose label is missing. It was kept as header text, not as a turn.",
+        None,
+        before.rfind(last),
+        body_start,
+    )
+
+
 def parse(text: str) -> Transcript:
     """Parse a briefing transcript into a :class:`Transcript` (turns, metadata and analyses).
 
@@ -68,9 +127,27 @@ def parse(text: str) -> Transcript:
     else:
         body_start = body_end = len(text)
     turns = []
+    decisions: list[Quirk] = []
+    between: list[str] = []
     for i, label in enumerate(labels):
         stop = labels[i + 1].start if i + 1 < len(labels) else body_end
-        start, end = _trim(text, label.end, max(label.end, stop))
+        stop = max(label.end, stop)
+        kept = page_lines_before(text, label.end, stop)
+        if kept < stop:
+            lines = [" ".join(line.split()) for line in text[kept:stop].splitlines() if line.strip()]
+            between += lines
+            decisions.append(
+                Quirk(
+                    "page-lines",
+                    f"After turn {i} ({label.speaker}): "
+                    + ", ".join(f"\u201c{_shown(x)}\u201d" for x in lines)
+                    + " is page text (a time stamp, a link or a menu), not speech; it was set aside.",
+                    i,
+                    kept,
+                    stop,
+                )
+            )
+        start, end = _trim(text, label.end, kept)
         turns.append(
             Turn(
                 index=i,
@@ -83,4 +160,29 @@ def parse(text: str) -> Transcript:
                 annotations=find_annotations(text, start, end),
             )
         )
-    return Transcript(text, turns, describe(text, body_start, body_end, end_mark))
+        if (quirk := _label_quirk(i, label, text)) is not None:
+            decisions.append(quirk)
+    metadata = describe(text, body_start, body_end, end_mark)
+    if between:
+        metadata = replace(metadata, between=tuple(between))
+    if labels:
+        if (quirk := _preamble_quirk(text, body_start)) is not None:
+            decisions.append(quirk)
+        if end_mark is None and cut_inside_line(text, body_end):
+            decisions.append(
+                Quirk(
+                    "page-link-cut",
+                    f"The last turn was cut before \u201c{_shown(text[body_end:])}\u201d: a link of the page "
+                    "that shows only the opening of the briefing. The rest of it is not in the file.",
+                    len(turns) - 1,
+                    body_end,
+                    len(text),
+                )
+            )
+    return Transcript(text, turns, metadata, decisions)
+
+
+def cut_inside_line(text: str, position: int) -> bool:
+    """Whether ``position`` (where the briefing ends) is in the middle of a line, after some words."""
+    line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+    return bool(text[line_start:position].strip())
