@@ -28,6 +28,8 @@ _TIME_LINE = re.compile(
     r"\(?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?,?\s*(?:[A-Z]{1,3}T|UTC)?\)?", re.IGNORECASE
 )
 _MENU_SEPARATORS = re.compile(r"\s*[|/•·]\s*")
+_FIRST_WORD = re.compile(r"\S")
+_PAGE_LINE_MAX = 200  # a longer line is never a page line
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,31 @@ def page_lines_before(text: str, start: int, end: int) -> int:
     """Where whole page lines (see :func:`is_page_line`) at the end of ``text[start:end]`` begin.
 
     The first line of the region (a label's own line, or the turn's first words) is never a page line,
-    so a turn keeps its words: "QUESTION: X" stays a turn even though "X" is a footer word.
+    so a turn keeps its words: "QUESTION: X" stays a turn even though "X" is a footer word. Only the
+    lines at the end are looked at, from the last one back, so the cost does not grow with the turn.
     """
-    lines = _lines(text, start, end)
-    cut = end
-    for line_start, line_end in reversed(lines[1:]):
-        if text[line_start - 1] not in "\r\n" or not is_page_line(text[line_start:line_end]):
-            break
-        cut = line_start
+    first = _FIRST_WORD.search(text, start, end)
+    if first is None:
+        return end
+    first_line_end = _line_break(text, first.start(), end)
+    if first_line_end < 0:
+        return end
+    cut = pos = end
+    while pos > first_line_end:
+        line_start = max(text.rfind("\n", first_line_end, pos), text.rfind("\r", first_line_end, pos)) + 1
+        line = text[line_start:pos] if pos - line_start <= _PAGE_LINE_MAX else "long line"
+        if line.strip():
+            if not is_page_line(line):
+                break
+            cut = line_start
+        pos = line_start - 1
     return cut
+
+
+def _line_break(text: str, start: int, end: int) -> int:
+    """The first line break in ``text[start:end]``, or -1."""
+    found = [i for i in (text.find("\n", start, end), text.find("\r", start, end)) if i >= 0]
+    return min(found) if found else -1
 
 
 def _sort_preamble_line(line: str, parts: dict[str, list[str]]) -> None:

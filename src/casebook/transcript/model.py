@@ -46,10 +46,14 @@ class Turn:
     @cached_property
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
         """Each sentence's (start, end) offsets into the original text."""
+        if not self.text:
+            return ()
         return tuple((self.start + s, self.start + e) for s, e in sentence_spans(self.text))
 
     @cached_property
     def _sentence_texts(self) -> tuple[str, ...]:
+        if not self.text:
+            return ()
         return tuple(normalize(self.text[s - self.start : e - self.start]) for s, e in self.sentence_spans)
 
     @property
@@ -65,6 +69,8 @@ class Turn:
     @cached_property
     def words(self) -> int:
         """How many words the turn has, not counting transcribers' notes such as "(Inaudible)"."""
+        if not self.text:
+            return 0
         total = word_count(self.text)
         return total - sum(word_count(a.text) for a in self.annotations)
 

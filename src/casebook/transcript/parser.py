@@ -31,6 +31,7 @@ _SPEECH_END = re.compile(r"[a-z,;–—-]$")
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●~]|[*\-–](?=\s))")
 _SPEECH_WORDS = 12
 _SHOWN = 60
+_LISTED = 8
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,9 @@ def _annotation_words() -> re.Pattern[str]:
 
 def find_annotations(text: str, start: int = 0, end: int | None = None) -> tuple[Annotation, ...]:
     """Transcribers' notes in ``text[start:end]``: brackets opening with a word from ``markers.json``."""
+    stop = len(text) if end is None else end
+    if text.find("(", start, stop) < 0 and text.find("[", start, stop) < 0:
+        return ()
     words = _annotation_words()
     found = []
     for match in _BRACKETED.finditer(text, start, len(text) if end is None else end):
@@ -62,29 +66,41 @@ def _shown(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3].rstrip() + "..."
 
 
-def _label_quirk(index: int, label: Label, text: str) -> Quirk | None:
-    """Why a label was taken as one when that was a guess: mid-line, or a plain name."""
+def _mid_line_quirk(index: int, label: Label, text: str) -> Quirk:
+    """Why a label in the middle of a line was taken as one."""
     where = text[max(0, label.start - 30) : label.start]
-    if not label.line_start:
-        return Quirk(
-            "mid-line-label",
-            f"Turn {index} ({label.speaker}): the label stands in the middle of a line, after "
-            f"\u201c{_shown(where)}\u201d; the page's line breaks were probably lost, so it was taken as a "
-            "new speaker. Check that it is one.",
-            index,
-            label.start,
-            label.end,
+    return Quirk(
+        "mid-line-label",
+        f"Turn {index} ({label.speaker}): the label stands in the middle of a line, after "
+        f"\u201c{_shown(where)}\u201d; the page's line breaks were probably lost, so it was taken as a "
+        "new speaker. Check that it is one.",
+        index,
+        label.start,
+        label.end,
+    )
+
+
+def _name_quirks(labels: list[Label]) -> list[Quirk]:
+    """One quirk per plain name taken as a speaker ("Jane Doe:"), at its first turn, naming its turns."""
+    turns: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        if label.kind == "name":
+            turns.setdefault(label.speaker, []).append(index)
+    quirks = []
+    for speaker, indexes in turns.items():
+        first = labels[indexes[0]]
+        shown = ", ".join(map(str, indexes[:_LISTED])) + (", ..." if len(indexes) > _LISTED else "")
+        quirks.append(
+            Quirk(
+                "name-label",
+                f"\u201c{speaker}\u201d (turns {shown}) is neither in capitals nor a role or title, but it "
+                "opens several lines with a colon, so it was taken as a speaker's name.",
+                indexes[0],
+                first.start,
+                first.end,
+            )
         )
-    if label.kind == "name":
-        return Quirk(
-            "name-label",
-            f"Turn {index}: \u201c{label.speaker}\u201d is neither in capitals nor a role or title, but it "
-            "opens several lines with a colon, so it was taken as a speaker's name.",
-            index,
-            label.start,
-            label.end,
-        )
-    return None
+    return quirks
 
 
 def _preamble_quirk(text: str, body_start: int) -> Quirk | None:
@@ -160,12 +176,13 @@ def parse(text: str) -> Transcript:
                 annotations=find_annotations(text, start, end),
             )
         )
-        if (quirk := _label_quirk(i, label, text)) is not None:
-            decisions.append(quirk)
+        if not label.line_start:
+            decisions.append(_mid_line_quirk(i, label, text))
     metadata = describe(text, body_start, body_end, end_mark)
     if between:
         metadata = replace(metadata, between=tuple(between))
     if labels:
+        decisions += _name_quirks(labels)
         if (quirk := _preamble_quirk(text, body_start)) is not None:
             decisions.append(quirk)
         if end_mark is None and cut_inside_line(text, body_end):
