@@ -8,6 +8,12 @@ plus every analysis (sentences, numbers, dates, quotes, hedges, exchanges, quirk
 ratio to a floor timed on the same text in the same run (one regex pass over every word), and that
 ratio's growth over its 1x value (about 1 at every size means linear). Nothing here passes or fails on
 time; read the ratios.
+
+A second table (issue 20, class 9) runs odd input of the same size (about 1 MB) against typical input,
+the briefing's turns repeated: every line "A:" (a turn per 3 bytes), runs of spaces before colons, text
+made of the word "quote" (for ``quotes()``), and ``casebook transcript --json`` on the "A:" lines. For
+each: MB per second and its slowdown against the typical input (target: under 10x), and the peak
+memory the work allocates (tracemalloc) per byte of input, against the typical input's.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ from __future__ import annotations
 import re
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from casebook.transcript import Transcript, load_briefing, parse  # noqa: E402
+from casebook.transcript.quotes import find_quotes  # noqa: E402
+from casebook.transcript.report import json_chunks  # noqa: E402
 
 TARGET_MB = 50
 _WORD = re.compile(r"\S+")
@@ -56,6 +65,60 @@ def analyse(text: str) -> Transcript:
     t = parse(text)
     t.sentences(), t.numbers(), t.dates(), t.quotes(), t.hedges(), t.exchanges(), t.quirks(), t.stats()
     return t
+
+
+ODD_BYTES = 2**20
+
+
+def _fill(unit: str, size: int = ODD_BYTES) -> str:
+    return unit * max(1, size // len(unit))
+
+
+def _as_json(text: str) -> int:
+    return sum(len(chunk) for chunk in json_chunks(turn.to_dict() for turn in parse(text).turns))
+
+
+def peak_bytes(work: Callable[[], object]) -> int:
+    """The peak memory ``work`` allocates (tracemalloc), in bytes."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def odd_input() -> None:
+    """Odd input against typical input of the same size: slowdown and memory per input byte."""
+    typical = scaled(max(1, round(ODD_BYTES / len(scaled(1)))))
+    cases: list[tuple[str, str, Callable[[str], object]]] = [
+        ("typical parse", typical, parse),
+        ('"A:" lines parse', _fill("A:\n"), parse),
+        ("spaces + colons parse", _fill(" " * 40 + ":" + " :" * 20 + "\n"), parse),
+        ("typical quotes()", typical, find_quotes),
+        ('"quote" words quotes()', _fill("quote "), find_quotes),
+        ("typical --json", typical, _as_json),
+        ('"A:" lines --json', _fill("A:\n"), _as_json),
+    ]
+    print(f"\n{'odd input (~1 MB)':>24} {'MB/s':>8} {'slowdown':>8} {'peak bytes/byte':>15} {'x typical':>9}")
+    base_speed: dict[str, float] = {}
+    base_memory: dict[str, float] = {}
+    for name, text, work in cases:
+        mb = len(text.encode("utf-8")) / 2**20
+        speed = mb / best_of(1 if "json" in name else 2, lambda text=text, work=work: work(text))
+        memory = peak_bytes(lambda text=text, work=work: work(text)) / len(text.encode("utf-8"))
+        what = name.split()[-1]
+        base_speed.setdefault(what, speed)
+        base_memory.setdefault(what, memory)
+        print(
+            f"{name:>24} {speed:>8.3f} {base_speed[what] / speed:>8.1f} {memory:>15.0f} "
+            f"{memory / base_memory[what]:>9.1f}",
+            flush=True,
+        )
+    print(
+        "slowdown: the typical input's MB/s over this input's (same work, same run); target under 10.\n"
+        "peak bytes/byte: memory allocated at the peak (tracemalloc) per byte of input."
+    )
 
 
 def main() -> int:
@@ -98,6 +161,7 @@ def main() -> int:
         "analysis). growth: that ratio over its 1x value in the same layout; near 1 at every size means\n"
         "time grows linearly with size (dividing by the floor cancels the machine's speed and load)."
     )
+    odd_input()
     return 0
 
 

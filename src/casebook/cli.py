@@ -247,13 +247,30 @@ def _cmd_transcript(args: argparse.Namespace) -> int:
     from casebook.transcript.report import transcript_command
 
     result = transcript_command(
-        args.file, as_json=args.json, sentences=args.sentences, turn=args.turn, quirks=args.quirks
+        args.file,
+        as_json=args.json,
+        sentences=args.sentences,
+        turn=args.turn,
+        quirks=args.quirks,
+        write=sys.stdout.write,
     )
     if result.out:
         print(result.out)
     if result.err:
         print(result.err, file=sys.stderr)
     return result.code
+
+
+def _cmd_case(args: argparse.Namespace) -> int:
+    from casebook.case import CaseError, new_case
+
+    try:
+        folder = new_case(args.file, name=args.name, out=args.out)
+    except CaseError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"wrote the case folder {folder}: open {folder / 'explore.ipynb'} and read {folder / 'README.md'}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -345,6 +362,21 @@ def build_parser() -> argparse.ArgumentParser:
     transcript.add_argument("--turn", type=int, default=None, metavar="N", help="show turn N only")
     transcript.add_argument("--quirks", action="store_true", help="also list the transcript's oddities")
     transcript.set_defaults(handler=_cmd_transcript)
+
+    case = sub.add_parser(
+        "case", help="turn a briefing of your own into a ready case (casebook case new FILE)"
+    )
+    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    case_new = case_sub.add_parser(
+        "new",
+        help="write a case folder from a briefing saved as text: explorer notebook, quiz, claims, metadata",
+        epilog="Exit codes: 0 folder written; 2 the file is not a briefing, or the folder cannot be written "
+        "(then nothing is written).",
+    )
+    case_new.add_argument("file", help="a briefing saved as a .txt file")
+    case_new.add_argument("--name", default=None, help="the case's folder name (default: the file's name)")
+    case_new.add_argument("--out", default=".", help="where to write the folder (default: here)")
+    case_new.set_defaults(handler=_cmd_case)
 
     return parser
 

@@ -176,3 +176,26 @@ def test_summary_line_writes_one_of_a_kind_in_the_singular() -> None:
     line = summary_line(parse("QUESTION: Is the mechanism used often?\n"))
     assert line.startswith("1 turn, 1 speaker, 5 words; 1 question (1 live, 0 submitted); ")
     assert "1 questions" not in line and "1 turns" not in line
+
+
+def test_transcript_on_a_fifo_stops_at_once_with_one_line(tmp_path: Path) -> None:
+    """Issue 20, class 7: a FIFO named like a transcript used to block the command forever."""
+    import os
+
+    fifo = tmp_path / "briefing.txt"
+    os.mkfifo(fifo)
+    run = subprocess.run([*CLI, str(fifo)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"{fifo}: is a named pipe (FIFO), not a regular file; it was not read"
+    assert "Traceback" not in run.stderr
+
+
+def test_transcript_on_a_link_to_dev_zero_stops_at_once_with_one_line(tmp_path: Path) -> None:
+    """Issue 20, class 7: a link to /dev/zero passed the size check (0 bytes) and then never ended."""
+    link = tmp_path / "briefing.txt"
+    link.symlink_to("/dev/zero")
+    run = subprocess.run([*CLI, str(link)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"{link}: is a device, not a regular file; it was not read"
+    with pytest.raises(TranscriptFileError, match="is a device"):
+        read_text(link)

@@ -4,7 +4,8 @@ Everything before the first speaker label is the preamble: the ".gov" banner, "F
 headers, summary bullets and other header lines (title, date, byline), sorted by ``boilerplate.json``.
 The briefing ends at the first end mark ("# # #") after the first label; everything after it is footer:
 known footer and navigation lines, and other lines (usually links to related pages). Without an end mark,
-trailing lines made only of footer phrases are footer. Nothing is thrown away: all of it is metadata.
+trailing lines made only of footer phrases are footer, and so is a "Continue reading ..." link on the last
+line of the text (``cut_marks``). Nothing is thrown away: all of it is metadata.
 """
 
 from __future__ import annotations
@@ -19,14 +20,26 @@ from casebook.transcript.model import Metadata
 _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"\s*[•▪◦●]\s*")
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●]|[*\-–](?=\s))\s*")
+# Characters around a footer phrase that do not change what the line is ("Read More»", "Show More ∨").
+_DECORATION = " \t\xa0.:|»«›‹∨∧>…"
+
+
+_TIME_LINE = re.compile(
+    r"\(?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?,?\s*(?:[A-Z]{1,3}T|UTC)?\)?", re.IGNORECASE
+)
+_MENU_SEPARATORS = re.compile(r"\s*[|/•·]\s*")
+_FIRST_WORD = re.compile(r"\S")
+_PAGE_LINE_MAX = 200  # a longer line is never a page line
 
 
 @dataclass(frozen=True)
 class _Patterns:
     end_mark: re.Pattern[str]
+    cut_mark: re.Pattern[str] | None
     banner: re.Pattern[str]
     footer_in_line: re.Pattern[str]
     whole_line: dict[str, frozenset[str]]
+    languages: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +50,16 @@ def _patterns() -> _Patterns:
         chars = [re.escape(ch) for ch in phrase if not ch.isspace()]
         marks.append(r"\s*".join(chars))
     multiword_footer = [p for p in words["footer"] + words["banner"] if len(p.split()) > 1]
+    cuts = words.get("cut_marks", ())
     return _Patterns(
         end_mark=re.compile(r"(?<!\S)(?:" + "|".join(marks) + r")(?!\S)"),
+        cut_mark=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cuts)) + r")\b") if cuts else None,
         banner=phrase_pattern(words["banner"]),
         footer_in_line=phrase_pattern(multiword_footer),
         whole_line={
             group: frozenset(fold(p) for p in words[group]) for group in ("banner", "release", "footer")
         },
+        languages=frozenset(fold(p) for p in words.get("languages", ())),
     )
 
 
@@ -75,13 +91,75 @@ def trailing_footer_start(text: str, start: int, end: int) -> int:
     whole = _patterns().whole_line
     known = whole["footer"] | whole["banner"]
     cut = end
-    for line_start, line_end in reversed(_lines(text, start, end)):
+    lines = _lines(text, start, end)
+    while lines:
+        line_start, line_end = lines[-1]
         if line_start > 0 and text[line_start - 1] not in "\r\n":
             break
-        if fold(text[line_start:line_end].strip(" \t\xa0.:|")) not in known:
+        if fold(text[line_start:line_end].strip(_DECORATION)) not in known:
             break
         cut = line_start
+        lines.pop()
+    return _cut_mark_start(text, lines[-1], cut) if lines else cut
+
+
+def _cut_mark_start(text: str, line: tuple[int, int], cut: int) -> int:
+    """Where a "Continue reading ..." link on the last line of the turns starts (or ``cut``, if none)."""
+    pattern = _patterns().cut_mark
+    if pattern is None:
+        return cut
+    match = pattern.search(text, line[0], line[1])
+    return match.start() if match and match.start() > line[0] else cut
+
+
+def is_page_line(line: str) -> bool:
+    """Whether a whole line is page text, never speech: a time stamp ("1:12 p.m. EST"), a language menu
+    ("English | Español"), or a banner, release or footer phrase ("Click here to listen", "View Video")."""
+    patterns = _patterns()
+    core = line.strip(_DECORATION)
+    if not core:
+        return False
+    if _TIME_LINE.fullmatch(core):
+        return True
+    key = fold(core)
+    whole = patterns.whole_line
+    if key in whole["banner"] or key in whole["release"] or key in whole["footer"]:
+        return True
+    parts = [fold(part) for part in _MENU_SEPARATORS.split(core) if part.strip()]
+    if len(parts) == 1:
+        parts = key.split()
+    return len(parts) >= 2 and all(part in patterns.languages for part in parts)
+
+
+def page_lines_before(text: str, start: int, end: int) -> int:
+    """Where whole page lines (see :func:`is_page_line`) at the end of ``text[start:end]`` begin.
+
+    The first line of the region (a label's own line, or the turn's first words) is never a page line,
+    so a turn keeps its words: "QUESTION: X" stays a turn even though "X" is a footer word. Only the
+    lines at the end are looked at, from the last one back, so the cost does not grow with the turn.
+    """
+    first = _FIRST_WORD.search(text, start, end)
+    if first is None:
+        return end
+    first_line_end = _line_break(text, first.start(), end)
+    if first_line_end < 0:
+        return end
+    cut = pos = end
+    while pos > first_line_end:
+        line_start = max(text.rfind("\n", first_line_end, pos), text.rfind("\r", first_line_end, pos)) + 1
+        line = text[line_start:pos] if pos - line_start <= _PAGE_LINE_MAX else "long line"
+        if line.strip():
+            if not is_page_line(line):
+                break
+            cut = line_start
+        pos = line_start - 1
     return cut
+
+
+def _line_break(text: str, start: int, end: int) -> int:
+    """The first line break in ``text[start:end]``, or -1."""
+    found = [i for i in (text.find("\n", start, end), text.find("\r", start, end)) if i >= 0]
+    return min(found) if found else -1
 
 
 def _sort_preamble_line(line: str, parts: dict[str, list[str]]) -> None:
@@ -114,7 +192,7 @@ def describe(text: str, body_start: int, body_end: int, end_mark: tuple[int, int
     tail_start = end_mark[1] if end_mark else body_end
     for line_start, line_end in _lines(text, tail_start, len(text)):
         line = " ".join(text[line_start:line_end].split())
-        if fold(line.strip(" .:|")) in known:
+        if fold(line.strip(_DECORATION)) in known:
             footer.append(line)
             continue
         found, rest = _strip(_patterns().footer_in_line, line)

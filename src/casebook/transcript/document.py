@@ -33,10 +33,13 @@ from casebook.transcript.stats import Stats, compute_stats
 class Transcript:
     """A parsed briefing. ``source`` is the original text; every offset points into it."""
 
-    def __init__(self, source: str, turns: Sequence[Turn], metadata: Metadata) -> None:
+    def __init__(
+        self, source: str, turns: Sequence[Turn], metadata: Metadata, decisions: Sequence[Quirk] = ()
+    ) -> None:
         self.source = source
         self.turns: list[Turn] = list(turns)
         self.metadata = metadata
+        self.decisions: tuple[Quirk, ...] = tuple(decisions)
 
     def __repr__(self) -> str:
         return f"<Transcript: {len(self.turns)} turns, {len(self.speakers())} speakers>"
@@ -144,7 +147,7 @@ class Transcript:
 
     @cached_property
     def _quirks(self) -> tuple[Quirk, ...]:
-        return tuple(find_quirks(self.turns, self.metadata))
+        return tuple(find_quirks(self.turns, self.metadata, self.decisions))
 
     def quirks(self) -> list[Quirk]:
         """Oddities of this transcript, reported rather than hidden (see ``casebook.transcript.quirks``)."""

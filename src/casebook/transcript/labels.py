@@ -2,7 +2,8 @@
 
 A label is one to six words and an optional bracketed note ("(via interpreter)") before a colon, and it
 must start a line, or (on pages whose text was flattened into one line) follow the end of a sentence
-(``.``, ``?``, ``!``, ``…``, a closing quote or bracket, then a space). What counts as a label:
+(``.``, ``?``, ``!``, ``…``, a closing quote or bracket, then a space) or a time stamp ("2:36 p.m. EST MR
+PRICE:"; the time zone is the time stamp's, not the label's). What counts as a label:
 
 - ALL-CAPS labels, anywhere: ``MODERATOR:``, ``AMBASSADOR CARPENTER:``, ``MR PRICE:``, ``MS. NULAND:``;
 - mixed-case labels that are a role word (``Moderator:``, ``Question:``) or open with a title from
@@ -22,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from casebook.transcript.lexicon import Lexicon, fold, shipped
 from casebook.transcript.segment import ABBREVIATIONS
@@ -30,14 +32,22 @@ MAX_WORDS = 6
 _WINDOW = 120
 _COLON = re.compile(r":")
 _TOKEN = re.compile(r"[^\s\xa0]+")
+_CACHE_SIZE = 4096
+_Value = TypeVar("_Value")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’./&-]*")
 _NUMBER_WORD = re.compile(r"\d{1,2}")
 _TRAILING_NOTE = re.compile(r"\s*\([^()\r\n]{1,40}\)$")
 _SENTENCE_CLOSERS = frozenset('.?!…”")]')
+# A time stamp such as "2:36 p.m. EST" (or "(1:05 p.m. EDT)") at the end of the text before a label, on
+# pages whose line breaks were lost: the label may follow it directly.
+_TIME_BEFORE = re.compile(
+    r"(?:^|[\s(])\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:,?\s*(?:[A-Z]{1,3}T|UTC))?\)?[ \t\xa0]+$", re.I
+)
+_TIME_ZONE = re.compile(r"(?:[A-Z]{1,3}T|UTC)")
 _HORIZONTAL_SPACE = frozenset(" \t\xa0\u2002\u2003\u2009\u202f")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A speaker label: ``start`` is its first character, ``end`` is just after its colon."""
 
@@ -46,6 +56,7 @@ class Label:
     speaker: str
     role: str
     line_start: bool
+    kind: str = "sure"
 
 
 def normalize_label(text: str) -> str:
@@ -67,12 +78,18 @@ def role_of(speaker: str, lexicon: Lexicon | None = None) -> str:
 
 
 def _boundary(text: str, pos: int) -> str | None:
-    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space) or None."""
+    """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space),
+    "time" (after a time stamp and a space, such as "2:36 p.m. EST ") or None."""
     i = pos
-    while i > 0 and text[i - 1] in _HORIZONTAL_SPACE:
+    floor = max(0, pos - _WINDOW)  # a label never follows more than a window of spaces
+    while i > floor and text[i - 1] in _HORIZONTAL_SPACE:
         i -= 1
+    if i > 0 and text[i - 1] in _HORIZONTAL_SPACE:
+        return None
     if i == 0 or text[i - 1] in "\r\n":
         return "line"
+    if i < pos and _TIME_BEFORE.search(text, max(0, i - 24), pos):
+        return "time"
     if i < pos and text[i - 1] in _SENTENCE_CLOSERS:
         return "sentence"
     return None
@@ -93,10 +110,14 @@ def _shipped_rules() -> _Rules:
 
 
 class _Rules:
-    """The word lists a label is checked against, folded once."""
+    """The word lists a label is checked against, folded once; each answer is remembered (a briefing says
+    "QUESTION:" hundreds of times), up to a bounded number of distinct labels."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._kinds: dict[str, str | None] = {}
+        self._roles: dict[str, str] = {}
+        self._speakers: dict[str, str] = {}
         self.role_words = {
             fold(p) for role in ("moderator", "operator", "questioner", "other") for p in lexicon[role]
         }
@@ -107,16 +128,34 @@ class _Rules:
             for role in ("moderator", "operator", "questioner", "other")
         }
 
+    def speaker(self, candidate: str) -> str:
+        """``normalize_label(candidate)``, one string object per distinct label."""
+        found = self._speakers.get(candidate)
+        if found is None:
+            found = _remember(self._speakers, candidate, normalize_label(candidate))
+        return found
+
     def role(self, speaker: str) -> str:
         """The role of a speaker label: moderator, operator, questioner, other, or else briefer."""
+        found = self._roles.get(speaker)
+        if found is None:
+            found = _remember(self._roles, speaker, self._role(speaker))
+        return found
+
+    def kind(self, candidate: str) -> str | None:
+        """How ``candidate`` may be a label: "sure" (anywhere), "name" (a plain name) or None (never)."""
+        if candidate in self._kinds:
+            return self._kinds[candidate]
+        return _remember(self._kinds, candidate, self._kind(candidate))
+
+    def _role(self, speaker: str) -> str:
         key = _role_key(speaker)
         for role, keys in self.roles.items():
             if key in keys:
                 return role
         return "briefer"
 
-    def kind(self, candidate: str) -> str | None:
-        """How ``candidate`` may be a label: "sure" (anywhere), "name" (a plain name) or None (never)."""
+    def _kind(self, candidate: str) -> str | None:
         core = _TRAILING_NOTE.sub("", candidate)
         words = core.split()
         if not 1 <= len(words) <= MAX_WORDS:
@@ -142,22 +181,31 @@ class _Rules:
         return "name" if len(words) <= 4 else None
 
 
-def _candidates(text: str, colon: int, rules: _Rules) -> tuple[int, str, str] | None:
-    """The longest valid label ending at the colon at ``colon``: (start, label text, kind)."""
-    lo = max(0, colon - _WINDOW)
-    newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
-    window_start = newline + 1 if newline >= 0 else lo
-    tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)]
+def _remember(cache: dict[str, _Value], key: str, value: _Value) -> _Value:
+    """Store ``value`` under ``key`` (emptying a full cache first, so memory stays bounded)."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _candidates(text: str, colon: int, tokens: list[int], rules: _Rules) -> tuple[int, str, str, bool] | None:
+    """The longest valid label ending at the colon at ``colon``: (start, label text, kind, line start).
+
+    ``tokens`` are the starts of the last words before the colon on its line, in order.
+    """
     best = None
-    for count in range(1, min(len(tokens), MAX_WORDS + 3) + 1):
+    for count in range(1, len(tokens) + 1):
         start = tokens[-count]
         where = _boundary(text, start)
         if where is None:
             continue
         candidate = text[start:colon]
+        if where == "time" and _TIME_ZONE.fullmatch(candidate.split()[0]):
+            continue  # "2:36 p.m. EST MR PRICE:": "EST" belongs to the time stamp
         kind = rules.kind(candidate)
         if kind == "sure" or (kind == "name" and where == "line"):
-            best = (start, candidate, kind)
+            best = (start, candidate, kind, where == "line")
     return best
 
 
@@ -165,23 +213,31 @@ def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
     """Every speaker label in ``text``, in order and without overlaps (see the module docstring)."""
     rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
     found: list[tuple[int, int, str, str, bool]] = []
+    previous = -1
     for match in _COLON.finditer(text):
         colon = match.start()
+        # A label holds no colon, so the words to look at start after the previous colon (and after the
+        # line break, within a window): each stretch of text is looked at once, however many colons.
+        lo = max(0, colon - _WINDOW, previous + 1)
+        previous = colon
         following = text[colon + 1 : colon + 2]
         if following == "/" or following.isdigit():
             continue  # "https://", "10:30"
-        best = _candidates(text, colon, rules)
+        newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
+        window_start = newline + 1 if newline >= 0 else lo
+        tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)][-(MAX_WORDS + 3) :]
+        best = _candidates(text, colon, tokens, rules)
         if best is None:
             continue
-        start, candidate, kind = best
-        found.append((start, colon + 1, candidate, kind, _boundary(text, start) == "line"))
-    names = Counter(normalize_label(c) for _, _, c, kind, _ in found if kind == "name")
+        start, candidate, kind, line_start = best
+        found.append((start, colon + 1, candidate, kind, line_start))
+    names = Counter(rules.speaker(c) for _, _, c, kind, _ in found if kind == "name")
     labels: list[Label] = []
     for start, end, candidate, kind, line_start in found:
-        speaker = normalize_label(candidate)
+        speaker = rules.speaker(candidate)
         if kind == "name" and names[speaker] < 2:
             continue
         if labels and start < labels[-1].end:
             continue
-        labels.append(Label(start, end, speaker, rules.role(speaker), line_start))
+        labels.append(Label(start, end, speaker, rules.role(speaker), line_start, kind))
     return labels

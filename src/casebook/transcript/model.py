@@ -46,10 +46,14 @@ class Turn:
     @cached_property
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
         """Each sentence's (start, end) offsets into the original text."""
+        if not self.text:
+            return ()
         return tuple((self.start + s, self.start + e) for s, e in sentence_spans(self.text))
 
     @cached_property
     def _sentence_texts(self) -> tuple[str, ...]:
+        if not self.text:
+            return ()
         return tuple(normalize(self.text[s - self.start : e - self.start]) for s, e in self.sentence_spans)
 
     @property
@@ -65,6 +69,8 @@ class Turn:
     @cached_property
     def words(self) -> int:
         """How many words the turn has, not counting transcribers' notes such as "(Inaudible)"."""
+        if not self.text:
+            return 0
         total = word_count(self.text)
         return total - sum(word_count(a.text) for a in self.annotations)
 
@@ -182,7 +188,8 @@ class Metadata:
     ``banner``: the ".gov" banner; ``release``: "For Immediate Release"-style headers; ``summary``: the
     bullets above the first turn; ``header``: other lines above it (title, date, byline); ``end_mark``:
     the "# # #" line if any; ``footer``: known footer and navigation lines; ``related``: other lines after
-    the end (usually links to related pages).
+    the end (usually links to related pages); ``between``: page lines found between two turns (a time
+    stamp, "Click here to listen", a language menu), set aside rather than left in a turn.
     """
 
     banner: tuple[str, ...] = ()
@@ -192,6 +199,7 @@ class Metadata:
     end_mark: str | None = None
     footer: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

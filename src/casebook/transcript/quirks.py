@@ -16,6 +16,17 @@ Kinds (in the order they appear in the text):
 - "trailing-line": a line after the end of the briefing that is neither boilerplate nor footer,
   usually a link to a related page;
 - "undated": no date anywhere around the turns (title, header, summary), so the date must be inferred.
+
+And the parser's own guesses (``parse`` passes them in as ``decisions``), each with its reason:
+
+- "mid-line-label": a label in the middle of a line (after a sentence end or a time stamp), taken as a
+  new speaker because the page's line breaks were probably lost;
+- "name-label": a plain capitalised name ("Jane Doe:") taken as a speaker because it opens several lines;
+- "page-lines": whole lines at the end of a turn that are page text (a time stamp, "Click here to
+  listen", a language menu), set aside in ``Metadata.between``;
+- "text-before-first-label": the line before the first label reads like speech, so the page may start
+  in the middle of a turn whose label is missing;
+- "page-link-cut": the last turn was cut before a "Continue reading" link; the rest is not in the file.
 """
 
 from __future__ import annotations
@@ -136,7 +147,10 @@ def _page_quirks(turns: Sequence[Turn], metadata: Metadata) -> list[Quirk]:
     return quirks
 
 
-def find_quirks(turns: Sequence[Turn], metadata: Metadata) -> list[Quirk]:
-    """Every quirk of a transcript: turn quirks in text order, then quirks of the page around them."""
-    in_turns = sorted(_turn_quirks(turns), key=lambda q: (q.start if q.start is not None else -1, q.kind))
+def find_quirks(turns: Sequence[Turn], metadata: Metadata, decisions: Sequence[Quirk] = ()) -> list[Quirk]:
+    """Every quirk of a transcript: turn quirks and the parser's ``decisions`` in text order, then quirks
+    of the page around them."""
+    in_turns = sorted(
+        [*_turn_quirks(turns), *decisions], key=lambda q: (q.start if q.start is not None else -1, q.kind)
+    )
     return in_turns + _page_quirks(turns, metadata)

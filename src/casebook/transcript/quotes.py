@@ -15,17 +15,19 @@ A quotation mark that never closes is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from casebook.transcript.spans import Spans
 
 MAX_QUOTE = 3000
 
-_SPOKEN = re.compile(
-    rf"(?<![\w-])quote\b[\s,:]*(?P<q>.{{1,{MAX_QUOTE}}}?)[\s,]*\b(?:end|close)[\s-]*quote\b"
-    rf"|(?<![\w-])quote\b[\s,:]*(?P<q2>.{{1,{MAX_QUOTE}}}?)[\s,]*(?<![\w/-])unquote\b",
-    re.IGNORECASE | re.DOTALL,
-)
+# A spoken quotation: "quote" opens it, the nearest "end quote" (or "close quote") within MAX_QUOTE
+# characters closes it, or failing that the nearest "unquote". The closing words are found once, in one
+# pass, and each opening looks its closing up by bisection: text full of the word "quote" stays linear.
+_OPENING = re.compile(r"(?<![\w-])quote\b[\s,:]*", re.IGNORECASE)
+_END_QUOTE = re.compile(r"\b(?:end|close)[\s-]*quote\b", re.IGNORECASE)
+_UNQUOTE = re.compile(r"(?<![\w/-])unquote\b", re.IGNORECASE)
 _QUOTE_UNQUOTE = re.compile(r"\bquote[\s/,-]*unquote\b[\s,:]*", re.IGNORECASE)
 _MARKS = (
     re.compile(f"“([^“”]{{1,{MAX_QUOTE}}})”"),
@@ -69,6 +71,24 @@ def _marked(text: str) -> list[tuple[int, int, int, int]]:
     return kept
 
 
+def _closings(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    """The (starts, ends) of every closing phrase of one kind, in order."""
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _closing(
+    closings: list[tuple[list[int], list[int]]], word_end: int, words_start: int
+) -> tuple[int, int] | None:
+    """The closing phrase of a quotation whose "quote" ends at ``word_end`` and whose words start at
+    ``words_start``: the nearest "end quote" within MAX_QUOTE characters, else the nearest "unquote"."""
+    for starts, ends in closings:
+        i = bisect_left(starts, word_end + 1)
+        if i < len(starts) and starts[i] - words_start <= MAX_QUOTE:
+            return starts[i], ends[i]
+    return None
+
+
 def find_quotes(text: str) -> list[FoundQuote]:
     """Every quotation in ``text``, in order, without overlaps (see the module docstring)."""
     marked = _marked(text)
@@ -82,16 +102,20 @@ def find_quotes(text: str) -> list[FoundQuote]:
         elif word := _NEXT_WORD.match(text, match.end()):
             claimed.append((match.start(), word.end(), FoundQuote(word.start(), word.end(), "quote-unquote")))
     quote_unquote = Spans((start, end) for start, end, _ in claimed)
+    closings = [_closings(_END_QUOTE, text), _closings(_UNQUOTE, text)]
     pos = 0
-    while (match := _SPOKEN.search(text, pos)) is not None:
-        if _QUOTE_UNQUOTE.match(text, match.start()) or quote_unquote.covers(match.start()):
-            pos = match.start() + 1  # "quote/unquote" is not the start of a spoken quotation
+    for opening in _OPENING.finditer(text):
+        if opening.start() < pos:
             continue
-        group = "q" if match.group("q") is not None else "q2"
-        inner = _inner(text, match.start(group), match.end(group))
+        if _QUOTE_UNQUOTE.match(text, opening.start()) or quote_unquote.covers(opening.start()):
+            continue  # "quote/unquote" is not the start of a spoken quotation
+        closing = _closing(closings, opening.start() + len("quote"), opening.end())
+        if closing is None:
+            continue
+        inner = _inner(text, opening.end(), closing[0])
         if inner:
-            claimed.append((match.start(), match.end(), FoundQuote(inner[0], inner[1], "spoken")))
-        pos = match.end()
+            claimed.append((opening.start(), closing[1], FoundQuote(inner[0], inner[1], "spoken")))
+        pos = closing[1]
     taken = Spans((start, end) for start, end, _ in claimed)
     for outer_start, outer_end, start, end in marked:
         if not taken.overlaps(outer_start, outer_end):

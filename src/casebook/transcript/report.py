@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from casebook.transcript.document import Transcript
 from casebook.transcript.parser import parse
@@ -29,6 +31,16 @@ class CommandResult:
     code: int
     out: str = ""
     err: str = ""
+
+
+def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A JSON list of ``records``, one record a line, produced one record at a time: a transcript of a
+    million turns is written without holding all of its JSON at once (and with the fast, compact encoder)."""
+    first = True
+    for record in records:
+        yield ("[\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "[]" if first else "\n]"
 
 
 def _clip(text: str, width: int) -> str:
@@ -98,8 +110,13 @@ def transcript_command(
     sentences: bool = False,
     turn: int | None = None,
     quirks: bool = False,
+    write: Callable[[str], object] | None = None,
 ) -> CommandResult:
-    """Run ``casebook transcript``: read and parse ``path`` (default: the kit's briefing) and render it."""
+    """Run ``casebook transcript``: read and parse ``path`` (default: the kit's briefing) and render it.
+
+    With ``write`` (the command line passes ``sys.stdout.write``), ``--json`` output is written in pieces
+    through it instead of being returned in ``out``.
+    """
     try:
         path = _default_path() if path is None else path
         text = read_text(path)
@@ -124,10 +141,14 @@ def transcript_command(
             )
         chosen = [turn]
     if as_json:
-        records = transcript.to_records()
-        if chosen is not None:
-            records = [records[i] for i in chosen]
-        return CommandResult(EXIT_OK, out=json.dumps(records, ensure_ascii=False, indent=2))
+        turns = transcript.turns if chosen is None else [transcript.turns[i] for i in chosen]
+        chunks = json_chunks(t.to_dict() for t in turns)
+        if write is None:
+            return CommandResult(EXIT_OK, out="".join(chunks))
+        for chunk in chunks:
+            write(chunk)
+        write("\n")
+        return CommandResult(EXIT_OK)
     parts = [sentences_listing(transcript, chosen) if sentences else turns_table(transcript, chosen)]
     if quirks:
         parts.append("Quirks:\n" + quirks_listing(transcript))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import os
-from pathlib import Path
 
 MAX_BYTES = 200 * 1024 * 1024
 _SNIFF = 64 * 1024
@@ -57,27 +56,24 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<text>") -> str:
         ) from None
 
 
+def _size(limit: int) -> str:
+    return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
+
+
 def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
     """The text of a transcript file; raises TranscriptFileError with a clear message if unreadable.
 
+    The file is read through :func:`casebook.files.read_bytes_bounded`: a FIFO, a device (a link to
+    ``/dev/zero``), a socket or a folder is refused without blocking, and at most ``max_bytes`` are read.
     An empty file gives ``""`` (parsing it gives an honest empty transcript).
     """
-    file = Path(path)
+    from casebook.files import UnreadableFile, read_bytes_bounded
+
     try:
-        if file.is_dir():
-            raise TranscriptFileError(path, "is a folder, not a transcript file")
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise TranscriptFileError(
-                path,
-                f"is {size / 2**20:.0f} MB, more than the {max_bytes / 2**20:.0f} MB a transcript could be: "
-                "is it the right file?",
-            )
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptFileError(path, "no such file") from None
-    except PermissionError:
-        raise TranscriptFileError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise TranscriptFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_bytes_bounded(path, max_bytes)
+    except UnreadableFile as error:
+        problem = error.problem.message
+        if problem.startswith("is larger than"):
+            problem = f"is more than the {_size(max_bytes)} a transcript could be: is it the right file?"
+        raise TranscriptFileError(path, problem) from None
     return decode(data, path)
