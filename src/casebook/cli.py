@@ -40,6 +40,7 @@ def _cmd_readme(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from casebook.files import UnreadableFile, read_bytes_bounded
     from casebook.problems import Problem
 
     if args.paths:
@@ -54,7 +55,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             problems.append(Problem(str(path), "no such file or folder"))
-        elif path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
+            continue
+        if not path.is_dir():
+            try:  # refuse a FIFO, a device or an oversized file before any checker opens it
+                read_bytes_bounded(path)
+            except UnreadableFile as error:
+                problems.append(error.problem)
+                continue
+        if path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
             from casebook.rubric import validate_rubric_file
 
             problems += validate_rubric_file(path)
