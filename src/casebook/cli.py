@@ -16,12 +16,16 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_lab(args: argparse.Namespace) -> int:
-    from casebook.lab import lab_command
+    from casebook.lab import NotebookNotFound, lab_launch
     from casebook.paths import repo_root
 
-    command = lab_command(args.notebook, root=repo_root(), port=args.port, open_browser=not args.no_browser)
+    try:
+        launch = lab_launch(args.notebook, kit=repo_root(), port=args.port, open_browser=not args.no_browser)
+    except NotebookNotFound as error:
+        print(error, file=sys.stderr)
+        return 2
     print("Starting JupyterLab on 127.0.0.1 (press Ctrl+C twice to stop).", flush=True)
-    os.execv(command[0], command)
+    os.execve(launch.args[0], launch.args, launch.env)  # the token is in the environment, not argv
     return 0  # not reached
 
 
