@@ -31,7 +31,7 @@ KNOWN_KEYS = [
     "enum", "pattern", "minimum", "missingValues", "primaryKey", "casebook:rules", "if", "field",
     "equals", "present", "require", "forbid", "expect", "casebook:delimiter", "casebook:references",
     "casebook:jsonSchema", "casebook:frozen", "hash", "bytes", "encoding", "dialect", "licenses",
-    "sources", "profile",
+    "sources", "profile", "$schema", "compression",
 ]  # fmt: skip
 
 json_values = st.recursive(
@@ -108,7 +108,7 @@ def assert_one_line_problems(problems: Any) -> None:
         assert "\n" not in str(problem) and "Traceback" not in str(problem)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(json_values | mutated_descriptors())
 def test_the_shape_checks_never_raise(descriptor: Any) -> None:
     found = descriptor_shape(descriptor)
@@ -117,7 +117,7 @@ def test_the_shape_checks_never_raise(descriptor: Any) -> None:
             resource_shape(resource, index)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_descriptors())
 def test_the_loaders_raise_nothing_but_data_error(descriptor: Any) -> None:
     with package_with(descriptor):

@@ -106,6 +106,32 @@ BROKEN_SHAPES: dict[str, tuple[Callable[[Descriptor], None], str, str]] = {
         "'http://127.0.0.1:9/sources.csv' must be a relative path inside the data folder "
         "(no URL, no '..', no drive)",
     ),
+    "the path has a NUL": (
+        lambda d: resource(d, "sources").update(path="sources.csv\u0000.txt"),
+        f"resources/{SOURCES}/path",
+        "contains a control character (a line break, a NUL, ...)",
+    ),
+    "the path is compressed": (
+        lambda d: resource(d, "sources").update(path="sources.csv.gz"),
+        f"resources/{SOURCES}/path",
+        "'sources.csv.gz' is a compressed file: the kit reads plain files only",
+    ),
+    "a compression is asked for": (
+        lambda d: resource(d, "sources").update(compression="zip"),
+        f"resources/{SOURCES}/compression",
+        "the kit reads one plain file per resource: remove it",
+    ),
+    "the profile is an address": (
+        lambda d: resource(d, "sources").update(profile="http://127.0.0.1:9/profile.json"),
+        f"resources/{SOURCES}/profile",
+        "must be the name of a standard profile, such as 'tabular-data-resource' "
+        "(the kit fetches no profile from an address)",
+    ),
+    "the schema names a $schema": (
+        lambda d: resource(d, "sources")["schema"].update({"$schema": "http://127.0.0.1:9/schema.json"}),
+        f"resources/{SOURCES}/schema/$schema",
+        "the kit reads Data Package 1 descriptors and fetches no profile from an address: remove it",
+    ),
 }
 
 
@@ -138,6 +164,15 @@ def test_resources_that_are_not_a_list_stop_validation_at_once(data_copy: Path) 
     edit_descriptor(data_copy, lambda d: d.update(resources={"name": "sources"}))
     problem = only_descriptor_problem(data_copy)
     assert (problem.field, problem.message) == ("resources", "must be a list of resources, not an object")
+
+
+@pytest.mark.parametrize(("key", "value"), [("$schema", 3), ("profile", "http://127.0.0.1:9/p.json")])
+def test_a_top_level_profile_address_is_refused_before_frictionless_could_fetch_it(
+    data_copy: Path, key: str, value: object
+) -> None:
+    edit_descriptor(data_copy, lambda d: d.update({key: value}))
+    problem = only_descriptor_problem(data_copy)
+    assert problem.field == key and "fetches no profile from an address" in problem.message
 
 
 def test_a_descriptor_that_is_a_list(data_copy: Path) -> None:

@@ -23,8 +23,11 @@ MAX_RESOURCES = 200
 MAX_FIELDS = 200
 
 #: Resource keys frictionless reads, with the JSON type each must have.
-TEXT_KEYS = ("title", "description", "format", "mediatype", "encoding", "profile", "type", "hash")
+TEXT_KEYS = ("title", "description", "format", "mediatype", "encoding", "type", "hash")
 LIST_OF_OBJECT_KEYS = ("licenses", "sources", "contributors")
+
+#: Endings of compressed files, which frictionless would unpack (a small file can unpack to gigabytes).
+COMPRESSED = (".zip", ".gz", ".bz2", ".xz", ".zst", ".lzma")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def descriptor_shape(descriptor: Any) -> list[ShapeProblem]:
         found = "missing" if resources is None else json_type(resources)
         return [ShapeProblem("resources", f"must be a list of resources, not {found}")]
     problems = [p for key in LIST_OF_OBJECT_KEYS for p in _list_of_objects(descriptor, key, "")]
+    problems += _profiles(descriptor, "")
     if len(resources) > MAX_RESOURCES:
         problems.append(
             ShapeProblem("resources", f"{len(resources)} resources; the kit reads at most {MAX_RESOURCES}")
@@ -103,13 +107,34 @@ def _resource_keys(resource: dict[str, Any], where: str) -> Iterator[ShapeProble
             yield ShapeProblem(f"{where}/{key}", f"must be text, not {json_type(resource[key])}")
     for key in LIST_OF_OBJECT_KEYS:
         yield from _list_of_objects(resource, key, where)
+    yield from _profiles(resource, where)
     size = resource.get("bytes")
     if "bytes" in resource and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
         yield ShapeProblem(f"{where}/bytes", f"must be a whole number of bytes, not {json_type(size)}")
     if "casebook:frozen" in resource and not isinstance(resource["casebook:frozen"], bool):
         yield ShapeProblem(f"{where}/casebook:frozen", "must be true or false")
+    for key in ("compression", "innerpath", "extrapaths"):
+        if key in resource:
+            yield ShapeProblem(f"{where}/{key}", "the kit reads one plain file per resource: remove it")
     if "dialect" in resource and not isinstance(resource["dialect"], dict):
         yield ShapeProblem(f"{where}/dialect", f"must be an object, not {json_type(resource['dialect'])}")
+
+
+def _profiles(container: dict[str, Any], where: str) -> Iterator[ShapeProblem]:
+    """A profile may only be named: frictionless would fetch one given as an address, over the network."""
+    prefix = f"{where}/" if where else ""
+    profile = container.get("profile")
+    if "profile" in container and (not isinstance(profile, str) or not profile.replace("-", "").isalnum()):
+        yield ShapeProblem(
+            f"{prefix}profile",
+            "must be the name of a standard profile, such as 'tabular-data-resource' "
+            "(the kit fetches no profile from an address)",
+        )
+    if "$schema" in container:
+        yield ShapeProblem(
+            f"{prefix}$schema",
+            "the kit reads Data Package 1 descriptors and fetches no profile from an address: remove it",
+        )
 
 
 def _found(value: Any) -> str:
@@ -126,11 +151,18 @@ def _inside_path(resource: dict[str, Any], key: str, where: str, *, required: bo
             f"{where}/{key}", f"must be the path of a file in the data folder, not {_found(value)}"
         )
         return
+    if not value.isprintable():
+        yield ShapeProblem(f"{where}/{key}", "contains a control character (a line break, a NUL, ...)")
+        return
     parts = PurePosixPath(value.replace("\\", "/")).parts
-    if "://" in value or value.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+    if "://" in value or value.startswith(("/", "\\")) or (parts and ":" in parts[0]) or ".." in parts:
         yield ShapeProblem(
             f"{where}/{key}",
             f"'{value}' must be a relative path inside the data folder (no URL, no '..', no drive)",
+        )
+    elif value.lower().endswith(COMPRESSED):
+        yield ShapeProblem(
+            f"{where}/{key}", f"'{value}' is a compressed file: the kit reads plain files only"
         )
 
 
@@ -152,7 +184,7 @@ def _schema_shape(schema: dict[str, Any], where: str) -> list[ShapeProblem]:
     if not isinstance(fields, list) or not fields:
         found = "an empty list" if fields == [] else _found(fields)
         return [ShapeProblem(f"{where}/fields", f"must be a list of field objects, not {found}")]
-    problems = []
+    problems = list(_profiles(schema, where))
     if len(fields) > MAX_FIELDS:
         problems.append(
             ShapeProblem(f"{where}/fields", f"{len(fields)} fields; the kit reads at most {MAX_FIELDS}")

@@ -170,6 +170,8 @@ def _check_descriptor(descriptor: dict[str, Any], folder: Path) -> list[Problem]
         return [_descriptor_problem(folder, error.message) for error in Package.metadata_validate(descriptor)]
     except FrictionlessException as error:
         return [_descriptor_problem(folder, error.error.message)]
+    except Exception as error:  # a third-party library on a hand-edited file: report it, never crash
+        return [_descriptor_problem(folder, f"frictionless cannot check the descriptor ({error})")]
 
 
 def _check_with_frictionless(
@@ -192,7 +194,7 @@ def _check_with_frictionless(
                 folder, f"resource '{name}' is not valid: {reasons}".replace(str(stage), str(folder))
             )
         ]
-    except Exception as error:  # noqa: BLE001 - a third-party library on a hand-edited file: report it, never crash
+    except Exception as error:  # a third-party library on a hand-edited file: report it, never crash
         return [_descriptor_problem(folder, f"resource '{name}' cannot be checked by frictionless ({error})")]
     fields = {f.get("name"): f for f in resource.get("schema", {}).get("fields", [])}
     errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
