@@ -1,6 +1,9 @@
 """``casebook validate`` for the data package: every problem, with the file, the row and the field.
 
-Four layers of checks, each reported as ``casebook.problems.Problem``:
+First the descriptor's own structure (``casebook.data.shape``): a resource of the wrong shape is
+reported by field and left out of everything below. Every file is read once, through
+``casebook.files.read_bytes_bounded``. Then four layers of checks, each reported as
+``casebook.problems.Problem``:
 
 1. frictionless (imported here only, never in a lesson kernel): the descriptor, each file's presence,
    its hash and size, and each table against its Table Schema (types, required, unique, enum, pattern);
@@ -11,7 +14,8 @@ Four layers of checks, each reported as ``casebook.problems.Problem``:
    the JSON metadata and the descriptor's ``casebook:`` notes) must exist in ``sources.csv``; and every
    file in the data folder must be described in ``datapackage.json``.
 
-Row numbers count the header as row 1, as a spreadsheet shows them.
+Row numbers count the header as row 1, as a spreadsheet shows them. ``validate_package`` never raises
+on a broken package, and every problem prints as one line.
 """
 
 from __future__ import annotations
