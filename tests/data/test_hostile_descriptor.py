@@ -175,6 +175,33 @@ def test_a_top_level_profile_address_is_refused_before_frictionless_could_fetch_
     assert problem.field == key and "fetches no profile from an address" in problem.message
 
 
+def test_too_many_resources_stop_validation_with_one_problem(data_copy: Path) -> None:
+    edit_descriptor(data_copy, lambda d: d.update(resources=[{"name": "a", "path": "a.csv"}] * 5_000))
+    problem = only_descriptor_problem(data_copy)
+    assert (problem.field, problem.message) == ("resources", "5000 resources; the kit reads at most 200")
+
+
+def test_too_many_fields_are_refused(data_copy: Path) -> None:
+    many = [{"name": "x"}] * 20_000
+    edit_descriptor(data_copy, lambda d: resource(d, "sources")["schema"].update(fields=many))
+    problems = [
+        (p.field, p.message) for p in validate_package(data_copy) if p.file.endswith("datapackage.json")
+    ]
+    fields = f"resources/{SOURCES}/schema/fields"
+    assert problems == [
+        (fields, "20000 fields; the kit reads at most 200"),
+        (fields, "two fields are called 'x'; names must be unique"),
+        (f"resources/{SOURCES}/schema/primaryKey", "names unknown fields ['id']"),
+        (f"resources/{SOURCES}/casebook:rules/0", "names fields the table does not have: url, note"),
+        (
+            None,
+            "the table 'sources' cannot be read, so the ids that refer to it are not checked "
+            "(briefing_people/sources, claims/sources, invocations/sources, timeline/sources, "
+            "political_prisoners/sources, glossary/sources)",
+        ),
+    ]
+
+
 def test_a_descriptor_that_is_a_list(data_copy: Path) -> None:
     (data_copy / "datapackage.json").write_text("[1, 2, 3]\n", encoding="utf-8")
     problem = only_descriptor_problem(data_copy)

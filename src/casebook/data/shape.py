@@ -13,6 +13,7 @@ sentence in plain words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -70,7 +71,7 @@ def descriptor_shape(descriptor: Any) -> list[ShapeProblem]:
             ShapeProblem("resources", f"{len(resources)} resources; the kit reads at most {MAX_RESOURCES}")
         )
     names = [r.get("name") for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)]
-    for name in sorted({n for n in names if names.count(n) > 1}):
+    for name in _repeated(names):
         problems.append(ShapeProblem("resources", f"two resources are called '{name}'; names must be unique"))
     return problems
 
@@ -194,7 +195,7 @@ def _schema_shape(schema: dict[str, Any], where: str) -> list[ShapeProblem]:
         problems += _field_shape(field, f"{where}/fields/{number}")
         if isinstance(field, dict) and isinstance(field.get("name"), str):
             names.append(field["name"])
-    for name in sorted({n for n in names if names.count(n) > 1}):
+    for name in _repeated(names):
         problems.append(
             ShapeProblem(f"{where}/fields", f"two fields are called '{name}'; names must be unique")
         )
@@ -312,6 +313,11 @@ def _rule_shape(rule: Any, where: str, known: set[Any]) -> list[ShapeProblem]:
     if unknown:
         problems.append(ShapeProblem(where, f"names fields the table does not have: {', '.join(unknown)}"))
     return problems
+
+
+def _repeated(names: list[str]) -> list[str]:
+    """The names that occur more than once, sorted (in linear time: a list may be long)."""
+    return sorted(name for name, count in Counter(names).items() if count > 1)
 
 
 def _is_list_of_text(value: Any) -> bool:

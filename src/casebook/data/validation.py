@@ -412,6 +412,7 @@ def _check_references(
     resources: list[dict[str, Any]], tables: dict[str, tuple[dict[str, Any], list[Row]]], folder: Path
 ) -> list[Problem]:
     problems = []
+    unchecked: dict[str, list[str]] = {}  # a table nobody can read: the fields that refer to it
     for resource, rows in tables.values():
         path = _shown(resource_path(resource, folder))
         missing = _missing(resource)
@@ -420,12 +421,7 @@ def _check_references(
             if not target:
                 continue
             if target not in tables:
-                problems.append(
-                    _descriptor_problem(
-                        folder,
-                        f"field '{field['name']}' refers to the table '{target}', which cannot be read",
-                    )
-                )
+                unchecked.setdefault(target, []).append(f"{resource.get('name')}/{field['name']}")
                 continue
             known = _ids(*tables[target])
             delimiter = field.get("casebook:delimiter")
@@ -443,6 +439,9 @@ def _check_references(
                                 row=number,
                             )
                         )
+    for target, fields in unchecked.items():
+        message = f"the table '{target}' cannot be read, so the ids that refer to it are not checked"
+        problems.append(_descriptor_problem(folder, f"{message} ({', '.join(fields)})"))
     if "sources" in tables:
         known = _ids(*tables["sources"])
         problems += _check_sources_in_json(resources, folder, known)
