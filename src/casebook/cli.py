@@ -16,12 +16,16 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_lab(args: argparse.Namespace) -> int:
-    from casebook.lab import lab_command
+    from casebook.lab import NotebookNotFound, lab_launch
     from casebook.paths import repo_root
 
-    command = lab_command(args.notebook, root=repo_root(), port=args.port, open_browser=not args.no_browser)
+    try:
+        launch = lab_launch(args.notebook, kit=repo_root(), port=args.port, open_browser=not args.no_browser)
+    except NotebookNotFound as error:
+        print(error, file=sys.stderr)
+        return 2
     print("Starting JupyterLab on 127.0.0.1 (press Ctrl+C twice to stop).", flush=True)
-    os.execv(command[0], command)
+    os.execve(launch.args[0], launch.args, launch.env)  # the token is in the environment, not argv
     return 0  # not reached
 
 
@@ -40,6 +44,7 @@ def _cmd_readme(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from casebook.files import UnreadableFile, read_bytes_bounded
     from casebook.problems import Problem
 
     if args.paths:
@@ -54,7 +59,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             problems.append(Problem(str(path), "no such file or folder"))
-        elif path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
+            continue
+        if not path.is_dir():
+            try:  # refuse a FIFO, a device or an oversized file before any checker opens it
+                read_bytes_bounded(path)
+            except UnreadableFile as error:
+                problems.append(error.problem)
+                continue
+        if path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
             from casebook.rubric import validate_rubric_file
 
             problems += validate_rubric_file(path)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.lab import lab_command
+from casebook.lab import lab_command, token_environment
 
 # User settings for the test server. Fetching news and checking for updates would reach the network;
 # windowing off keeps every cell in the page, so every output can be checked and photographed.
@@ -154,10 +154,10 @@ def running_lab(root: Path, state_dir: Path, timeout: float = 90) -> Iterator[La
     progress folder and its log (``lab.log``).
     """
     state_dir.mkdir(parents=True, exist_ok=True)
-    env = lab_environment(state_dir)
-    write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
     port, token = free_port(), secrets.token_hex(24)
-    command = lab_command(root=root, port=port, token=token, open_browser=False)
+    env = token_environment(token, lab_environment(state_dir))  # the token never goes on the command line
+    write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
+    command = lab_command(root=root, port=port, open_browser=False)
     log = state_dir / "lab.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(

@@ -17,6 +17,8 @@ only; ``casebook validate`` runs the full checks (frictionless) outside lesson k
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -24,15 +26,18 @@ from typing import Any
 
 from casebook.data.loading import read_table
 from casebook.data.package import (
+    TABLE_LIMIT,
     DataError,
     find_resource,
     is_table,
     read_descriptor,
+    read_json,
     recorded_sha256,
     resource_path,
-    sha256_of,
 )
 from casebook.data.records import RECORD_TYPES, BriefingMetadata, DateEvidence
+from casebook.data.shape import json_type
+from casebook.files import UnreadableFile, read_bytes_bounded
 from casebook.paths import DataFolderNotFound, data_dir
 
 __all__ = [
@@ -55,6 +60,8 @@ def _cached(kind: str, path: Path, read: Any) -> Any:
         stat = path.stat()
     except FileNotFoundError:
         raise DataError(f"{path}: no such file.") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot be read ({error.strerror or error}).") from None
     stamp = (stat.st_mtime_ns, stat.st_size)
     hit = _cache.get((kind, path))
     if hit is None or hit[0] != stamp:
@@ -71,7 +78,8 @@ def _descriptor() -> tuple[dict[str, Any], Path]:
 def resource_names() -> list[str]:
     """The names of the tables ``load`` accepts, in the order ``datapackage.json`` lists them."""
     descriptor, _ = _descriptor()
-    return [r["name"] for r in descriptor["resources"] if is_table(r) and r.get("name") in RECORD_TYPES]
+    tables = [r for r in descriptor["resources"] if isinstance(r, dict) and is_table(r)]
+    return [r["name"] for r in tables if isinstance(r.get("name"), str) and r["name"] in RECORD_TYPES]
 
 
 def load(name: str) -> list[Any]:
@@ -115,13 +123,20 @@ def transcript_text() -> str:
     path = resource_path(resource, folder)
 
     def read() -> str:
+        try:
+            content = read_bytes_bounded(path, TABLE_LIMIT)
+        except UnreadableFile as error:
+            raise DataError(f"{error.problem}.", error.problem) from None
         expected = recorded_sha256(resource)
-        if expected is not None and sha256_of(path) != expected:
+        if expected is not None and hashlib.sha256(content).hexdigest() != expected:
             raise DataError(
                 f"{path}: the transcript has been changed; it must stay the published text byte for byte. "
                 f"Restore it with 'git checkout -- data/briefing/transcript.txt'."
             )
-        return path.read_bytes().decode("utf-8")
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DataError(f"{path}: not UTF-8 text (undecodable byte at position {error.start}).") from None
 
     return _cached("transcript", path, read)
 
@@ -134,26 +149,65 @@ def briefing_metadata() -> BriefingMetadata:
 
 
 def _read_metadata(path: Path) -> BriefingMetadata:
+    raw = read_json(path)
+    if not isinstance(raw, dict):
+        raise DataError(
+            f"{path}: must be a JSON object of fields, not {json_type(raw)}; run 'casebook validate'."
+        )
+    names = [field.name for field in dataclasses.fields(BriefingMetadata)]
+    for name in names:
+        if name not in raw:
+            raise DataError(f"{path}, field '{name}': missing; run 'casebook validate'.")
+    if unknown := sorted(set(raw) - set(names)):
+        raise DataError(f"{path}, field '{unknown[0]}': not a field casebook knows; run 'casebook validate'.")
+    return BriefingMetadata(
+        **{
+            **raw,
+            "date": _metadata_date(path, raw["date"]),
+            "date_evidence": tuple(
+                _evidence(path, f"date_evidence/{n}", item)
+                for n, item in enumerate(_listed(path, raw, "date_evidence"))
+            ),
+            "transcript_features": tuple(_texts(path, "transcript_features", raw["transcript_features"])),
+            "sources": tuple(_texts(path, "sources", raw["sources"])),
+        }
+    )
+
+
+def _bad(path: Path, field: str, what: str) -> DataError:
+    return DataError(f"{path}, field '{field}': {what}; run 'casebook validate'.")
+
+
+def _listed(path: Path, raw: dict[str, Any], field: str) -> list[Any]:
+    value = raw[field]
+    if not isinstance(value, list):
+        raise _bad(path, field, f"must be a list, not {json_type(value)}")
+    return value
+
+
+def _texts(path: Path, field: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _bad(path, field, "must be a list of texts")
+    return value
+
+
+def _metadata_date(path: Path, value: Any) -> date:
+    if not isinstance(value, str):
+        raise _bad(path, "date", f"must be a date written YYYY-MM-DD, not {json_type(value)}")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        evidence = tuple(
-            DateEvidence(clue=e["clue"], finding=e["finding"], sources=tuple(e["sources"]))
-            for e in raw.get("date_evidence", [])
-        )
-        return BriefingMetadata(
-            **{
-                **raw,
-                "date": date.fromisoformat(raw["date"]),
-                "date_evidence": evidence,
-                "transcript_features": tuple(raw["transcript_features"]),
-                "sources": tuple(raw["sources"]),
-            }
-        )
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file.") from None
-    except json.JSONDecodeError as error:
-        raise DataError(f"{path}:{error.lineno}: not valid JSON ({error.msg}).") from None
-    except KeyError as error:
-        raise DataError(f"{path}, field '{error.args[0]}': missing; run 'casebook validate'.") from None
-    except (TypeError, ValueError) as error:
-        raise DataError(f"{path}: does not match its schema ({error}); run 'casebook validate'.") from None
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _bad(path, "date", f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _evidence(path: Path, field: str, item: Any) -> DateEvidence:
+    if not isinstance(item, dict):
+        raise _bad(path, field, f"must be an object with clue, finding and sources, not {json_type(item)}")
+    for key in ("clue", "finding"):
+        if not isinstance(item.get(key), str):
+            raise _bad(path, f"{field}/{key}", "missing, or not text")
+    return DateEvidence(
+        clue=item["clue"],
+        finding=item["finding"],
+        sources=tuple(_texts(path, f"{field}/sources", item.get("sources"))),
+    )

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from casebook.data.package import DataError
+from casebook.data.package import TABLE_LIMIT, DataError
+from casebook.files import UnreadableFile, read_text_bounded
 
 Converter = Callable[[str], Any]
 WHOLE_NUMBER = re.compile(r"-?[0-9]+")
@@ -53,19 +55,18 @@ def read_table(path: Path, schema: dict[str, Any], record_type: type) -> list[An
         )
     missing = set(schema.get("missingValues", [""]))
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header != names:
-                raise DataError(f"{path}, row 1: the header is {header}, but the schema lists {names}.")
-            return [
-                _record(path, number, row, fields, missing, record_type)
-                for number, row in enumerate(reader, start=2)
-            ]
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file.") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}).") from None
+        text = read_text_bounded(path, TABLE_LIMIT)
+    except UnreadableFile as error:
+        raise DataError(f"{error.problem}.", error.problem) from None
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header != names:
+            raise DataError(f"{path}, row 1: the header is {header}, but the schema lists {names}.")
+        return [
+            _record(path, number, row, fields, missing, record_type)
+            for number, row in enumerate(reader, start=2)
+        ]
     except csv.Error as error:
         raise DataError(f"{path}: not a well-formed CSV file ({error}).") from None
 

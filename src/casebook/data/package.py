@@ -11,35 +11,108 @@ import json
 from pathlib import Path
 from typing import Any
 
+from casebook.data.shape import ShapeProblem, descriptor_shape, resource_shape
+from casebook.files import DEFAULT_LIMIT, UnreadableFile, read_bytes_bounded, read_text_bounded, write_atomic
+from casebook.problems import Problem
+
 DESCRIPTOR = "datapackage.json"
+
+#: The most the kit reads of a descriptor or a JSON resource (the real ones weigh a few KB), and how
+#: deeply their objects and lists may nest (the real ones go five levels deep).
+JSON_LIMIT = 1024 * 1024
+MAX_DEPTH = 32
+
+#: The most the kit reads of one data table or the transcript (the real ones weigh under 25 KB).
+TABLE_LIMIT = DEFAULT_LIMIT
 
 
 class DataError(ValueError):
-    """A data file cannot be read as its schema says; the message names the file, row and field."""
+    """A data file cannot be read as its schema says; the message names the file, row and field.
+
+    ``problem`` holds the same as a ``casebook.problems.Problem`` when the failure is about one file.
+    """
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+def _error(problem: Problem) -> DataError:
+    return DataError(f"{problem}.", problem)
+
+
+def nesting_depth(value: Any) -> int:
+    """How many objects and lists deep ``value`` goes (a scalar is 0, ``[]`` is 1), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_json(path: Path, *, limit: int = JSON_LIMIT, max_depth: int = MAX_DEPTH) -> Any:
+    """The parsed JSON file at ``path``, read through ``casebook.files.read_text_bounded``.
+
+    Raises DataError (with its ``problem``) when the file is missing, special, larger than ``limit``,
+    not UTF-8, not JSON (NaN and Infinity included), or nested deeper than ``max_depth``.
+    """
+    try:
+        text = read_text_bounded(path, limit)
+    except UnreadableFile as error:
+        raise _error(error.problem) from None
+    too_deep = Problem(str(path), f"nested more than {max_depth} levels deep; the kit reads no deeper")
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise _error(Problem(str(path), f"not valid JSON ({error.msg})", line=error.lineno)) from None
+    except RecursionError:
+        raise _error(too_deep) from None
+    except ValueError as error:  # NaN, Infinity, or an integer of thousands of digits
+        raise _error(Problem(str(path), f"not valid JSON ({error})")) from None
+    if nesting_depth(value) > max_depth:
+        raise _error(too_deep)
+    return value
+
+
+def shape_problem(folder: Path, problem: ShapeProblem) -> Problem:
+    """A structural problem of ``datapackage.json`` as a Problem naming the file and the field."""
+    return Problem(str(folder / DESCRIPTOR), problem.message, field=problem.field or None)
 
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
-    """The parsed ``datapackage.json`` in ``folder``; DataError if it is missing or not valid JSON."""
+    """The parsed ``datapackage.json`` in ``folder``.
+
+    Raises DataError if it is missing, unreadable, not JSON, too large or too deep, or if its top
+    level has the wrong structure (each resource is checked when it is used: ``find_resource``).
+    """
     path = folder / DESCRIPTOR
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file. The data folder must hold datapackage.json.") from None
-    except json.JSONDecodeError as error:
-        raise DataError(f"{path}:{error.lineno}: not valid JSON ({error.msg}).") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}).") from None
-    except OSError as error:
-        raise DataError(f"{path}: cannot be read ({error.strerror or error}).") from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DataError(f"{path}: field 'resources' is missing or is not a list.")
+        descriptor = read_json(path)
+    except DataError as error:
+        if error.problem is not None and error.problem.message == "no such file":
+            raise DataError(f"{path}: no such file. The data folder must hold datapackage.json.") from None
+        raise
+    problems = descriptor_shape(descriptor)
+    if problems:
+        raise _error(shape_problem(folder, problems[0]))
     return descriptor
 
 
 def find_resource(descriptor: dict[str, Any], name: str, folder: Path) -> dict[str, Any]:
     """The resource called ``name``; DataError naming the known ones if there is none."""
-    for resource in descriptor["resources"]:
+    for index, resource in enumerate(descriptor["resources"]):
         if isinstance(resource, dict) and resource.get("name") == name:
+            problems = resource_shape(resource, index)
+            if problems:
+                raise _error(shape_problem(folder, problems[0]))
             return resource
     known = ", ".join(sorted(str(r.get("name")) for r in descriptor["resources"] if isinstance(r, dict)))
     raise DataError(f"{folder / DESCRIPTOR}: no resource called '{name}'. Known resources: {known}.")
@@ -55,9 +128,12 @@ def is_table(resource: dict[str, Any]) -> bool:
     return isinstance(resource.get("schema"), dict)
 
 
-def sha256_of(path: Path) -> str:
-    """The hex sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha256_of(path: Path, limit: int = TABLE_LIMIT) -> str:
+    """The hex sha256 of a file's bytes; DataError if it cannot be read (or is a FIFO, a device, ...)."""
+    try:
+        return hashlib.sha256(read_bytes_bounded(path, limit)).hexdigest()
+    except UnreadableFile as error:
+        raise _error(error.problem) from None
 
 
 def recorded_sha256(resource: dict[str, Any]) -> str | None:
@@ -76,17 +152,26 @@ def update_hashes(folder: Path) -> list[str]:
     """
     path = folder / DESCRIPTOR
     descriptor = read_descriptor(folder)
+    for index, resource in enumerate(descriptor["resources"]):
+        problems = resource_shape(resource, index)
+        if problems:
+            raise _error(shape_problem(folder, problems[0]))
     changed = []
     for resource in descriptor["resources"]:
         if resource.get("casebook:frozen"):
             continue
         file = resource_path(resource, folder)
-        if not file.is_file():
-            raise DataError(f"{file}: no such file (resource '{resource.get('name')}' in {path}).")
-        digest, size = sha256_of(file), file.stat().st_size
+        try:
+            content = read_bytes_bounded(file, TABLE_LIMIT)
+        except UnreadableFile as error:
+            raise DataError(f"{error.problem} (resource '{resource.get('name')}' in {path}).") from None
+        digest, size = hashlib.sha256(content).hexdigest(), len(content)
         if resource.get("hash") != f"sha256:{digest}" or resource.get("bytes") != size:
             resource["hash"], resource["bytes"] = f"sha256:{digest}", size
             changed.append(str(resource.get("name")))
     if changed:
-        path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        try:
+            write_atomic(path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+        except UnreadableFile as error:
+            raise _error(error.problem) from None
     return changed

@@ -1,6 +1,9 @@
 """``casebook validate`` for the data package: every problem, with the file, the row and the field.
 
-Four layers of checks, each reported as ``casebook.problems.Problem``:
+First the descriptor's own structure (``casebook.data.shape``): a resource of the wrong shape is
+reported by field and left out of everything below. Every file is read once, through
+``casebook.files.read_bytes_bounded``. Then four layers of checks, each reported as
+``casebook.problems.Problem``:
 
 1. frictionless (imported here only, never in a lesson kernel): the descriptor, each file's presence,
    its hash and size, and each table against its Table Schema (types, required, unique, enum, pattern);
@@ -11,20 +14,34 @@ Four layers of checks, each reported as ``casebook.problems.Problem``:
    the JSON metadata and the descriptor's ``casebook:`` notes) must exist in ``sources.csv``; and every
    file in the data folder must be described in ``datapackage.json``.
 
-Row numbers count the header as row 1, as a spreadsheet shows them.
+Row numbers count the header as row 1, as a spreadsheet shows them. ``validate_package`` never raises
+on a broken package, and every problem prints as one line.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import dataclasses
+import io
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from casebook.data.package import DESCRIPTOR, DataError, is_table, read_descriptor, resource_path
+from casebook.data.package import (
+    DESCRIPTOR,
+    TABLE_LIMIT,
+    DataError,
+    is_table,
+    read_descriptor,
+    read_json,
+    resource_path,
+    shape_problem,
+)
+from casebook.data.shape import resource_shape
+from casebook.files import UnreadableFile, read_bytes_bounded
 from casebook.problems import Problem
 
 #: Folders and files in the data folder that datapackage.json does not describe, on purpose: quizzes and
@@ -35,44 +52,111 @@ Row = dict[str, str]
 
 
 def validate_package(folder: Path) -> list[Problem]:
-    """Every problem in the data package in ``folder`` (empty list: all valid)."""
+    """Every problem in the data package in ``folder`` (empty list: all valid).
+
+    Never raises on a broken package: the descriptor's structure is checked first (a resource of the
+    wrong shape is reported and left out of every later check), every file is read through
+    ``casebook.files.read_bytes_bounded`` (no FIFO, device or oversized file is read), and frictionless
+    only ever sees copies of those bytes in a private folder.
+    """
     folder = Path(folder)
     try:
         descriptor = read_descriptor(folder)
     except DataError as error:
-        return [_descriptor_problem(folder, str(error))]
-    resources = [r for r in descriptor["resources"] if isinstance(r, dict)]
-    problems = _check_descriptor(descriptor, folder)
-    tables: dict[str, tuple[dict[str, Any], list[Row]]] = {}
-    for resource in resources:
-        problems += _check_with_frictionless(resource, folder)
-        if not resource.get("hash"):
-            problems.append(
-                Problem(
-                    _shown(resource_path(resource, folder)),
-                    "no hash recorded in datapackage.json: run 'casebook data-hash'",
-                    field="hash",
-                )
-            )
-        if "casebook:jsonSchema" in resource:
-            problems += _check_json_schema(resource, folder)
-        if is_table(resource):
-            rows = _raw_rows(resource_path(resource, folder))
-            if rows is not None:
-                tables[str(resource.get("name"))] = (resource, rows)
+        return [_one_line(_as_problem(error, folder / DESCRIPTOR))]
+    problems: list[Problem] = []
+    resources = []
+    for index, resource in enumerate(descriptor["resources"]):
+        found = resource_shape(resource, index)
+        problems += [_reshown(shape_problem(folder, p), folder / DESCRIPTOR) for p in found]
+        if not found:
+            resources.append(resource)
+    problems += _check_descriptor({**descriptor, "resources": resources}, folder)
+    found, tables = _check_files(resources, folder)
+    problems += found
     for resource, rows in tables.values():
         problems += _check_rules(resource, rows, folder)
-    problems += _check_references(descriptor, tables, folder)
-    problems += _check_everything_described(resources, folder)
-    return problems
+    problems += _check_references(resources, tables, folder)
+    described = [r for r in descriptor["resources"] if isinstance(r, dict)]  # broken ones describe files too
+    problems += _check_everything_described(described, folder)
+    return [_one_line(problem) for problem in problems]
+
+
+def _printable(text: str) -> str:
+    """``text`` with line breaks, terminal escapes and other control characters written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _one_line(problem: Problem) -> Problem:
+    """A problem whose text (which may quote a cell or a name) prints as one line and moves no cursor."""
+    return dataclasses.replace(
+        problem,
+        file=_printable(problem.file),
+        message=_printable(problem.message),
+        field=None if problem.field is None else _printable(problem.field),
+    )
+
+
+Tables = dict[str, tuple[dict[str, Any], list[Row]]]
+
+
+def _check_files(resources: list[dict[str, Any]], folder: Path) -> tuple[list[Problem], Tables]:
+    """Read each resource's file once (bounded) and check it: frictionless, hash, JSON Schema.
+
+    Returns the problems and each readable table's rows as text, by resource name.
+    """
+    problems: list[Problem] = []
+    tables: Tables = {}
+    unreadable: set[Path] = set()
+    with tempfile.TemporaryDirectory(prefix="casebook-validate-") as stage:
+        for resource in resources:
+            path = resource_path(resource, folder)
+            try:
+                content = read_bytes_bounded(path, TABLE_LIMIT)
+            except UnreadableFile as error:
+                message = error.problem.message
+                if message == "no such file":
+                    message += " (it is listed in datapackage.json)"
+                problems.append(Problem(_shown(path), message, field="path"))
+                unreadable.add(path)
+                continue
+            problems += _check_with_frictionless(resource, content, Path(stage), folder)
+            if not resource.get("hash"):
+                message = "no hash recorded in datapackage.json: run 'casebook data-hash'"
+                problems.append(Problem(_shown(path), message, field="hash"))
+            if is_table(resource):
+                rows = _raw_rows(content)
+                if rows is not None:
+                    tables[str(resource.get("name"))] = (resource, rows)
+    for resource in resources:
+        schema_path = folder / str(resource.get("casebook:jsonSchema"))
+        if (
+            "casebook:jsonSchema" in resource
+            and not {resource_path(resource, folder), schema_path} & unreadable
+        ):
+            problems += _check_json_schema(resource, folder)
+    return problems, tables
 
 
 def _shown(path: Path) -> str:
     """A path as the user best recognises it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # abspath, not resolve: a link is named as the user wrote it, not by what it points at
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):
         return str(path)
+
+
+def _reshown(problem: Problem, path: Path) -> Problem:
+    """``problem`` with its file named as ``_shown`` names ``path``."""
+    return dataclasses.replace(problem, file=_shown(path))
+
+
+def _as_problem(error: DataError, path: Path) -> Problem:
+    if error.problem is not None:
+        return _reshown(error.problem, path)
+    message = str(error)
+    text = message.split(": ", 1)[1] if message.startswith(str(path)) else message
+    return Problem(_shown(path), text.rstrip("."))
 
 
 def _descriptor_problem(folder: Path, message: str, field: str | None = None) -> Problem:
@@ -90,31 +174,62 @@ def _check_descriptor(descriptor: dict[str, Any], folder: Path) -> list[Problem]
         return [_descriptor_problem(folder, error.message) for error in Package.metadata_validate(descriptor)]
     except FrictionlessException as error:
         return [_descriptor_problem(folder, error.error.message)]
+    except Exception as error:  # a third-party library on a hand-edited file: report it, never crash
+        return [_descriptor_problem(folder, f"frictionless cannot check the descriptor ({error})")]
 
 
-def _check_with_frictionless(resource: dict[str, Any], folder: Path) -> list[Problem]:
+def _check_with_frictionless(
+    resource: dict[str, Any], content: bytes, stage: Path, folder: Path
+) -> list[Problem]:
+    """frictionless's report on one resource, run on a private copy of the bytes already read."""
     from frictionless import FrictionlessException, Resource
 
     name = resource.get("name")
     path = resource_path(resource, folder)
+    staged = resource_path(resource, stage)
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    staged.write_bytes(content)
     try:
-        report = Resource(resource, basepath=str(folder)).validate()
+        report = Resource(resource, basepath=str(stage)).validate()
     except FrictionlessException as error:
         reasons = "; ".join(r.message for r in error.reasons) or error.error.message
-        return [_descriptor_problem(folder, f"resource '{name}' is not valid: {reasons}")]
+        return [
+            _descriptor_problem(
+                folder, f"resource '{name}' is not valid: {reasons}".replace(str(stage), str(folder))
+            )
+        ]
+    except Exception as error:  # a third-party library on a hand-edited file: report it, never crash
+        return [_descriptor_problem(folder, f"resource '{name}' cannot be checked by frictionless ({error})")]
     fields = {f.get("name"): f for f in resource.get("schema", {}).get("fields", [])}
     errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
     if any(e.type == "hash-count" for e in errors):
         errors = [e for e in errors if e.type != "byte-count"]  # one message for one changed file
-    return [_explain(error, path, resource, fields) for error in errors]
+    key = _key_fields(resource)
+    explained = [_explain(error, path, resource, fields, key) for error in errors]
+    return list(dict.fromkeys(explained))  # a duplicate id breaks both "unique" and "primaryKey": say it once
 
 
-def _explain(error: Any, path: Path, resource: dict[str, Any], fields: dict[str, Any]) -> Problem:
+def _key_fields(resource: dict[str, Any]) -> list[int]:
+    """The positions of the primary key's fields in a table's rows (empty if it has none)."""
+    schema = resource.get("schema") or {}
+    key = schema.get("primaryKey") or []
+    names = [f.get("name") for f in schema.get("fields", [])]
+    return [names.index(k) for k in ([key] if isinstance(key, str) else key) if k in names]
+
+
+def _explain(
+    error: Any, path: Path, resource: dict[str, Any], fields: dict[str, Any], key: list[int]
+) -> Problem:
     """A frictionless error in plain words, with the file, the row and the field."""
     kind = error.type
     field_name = getattr(error, "field_name", None) or None
     row = getattr(error, "row_number", None)
     cell = getattr(error, "cell", None)
+    if kind == "primary-key":  # a row error: the id is in the row's cells, at the key's positions
+        cells = getattr(error, "cells", None) or []
+        cell = "; ".join(cells[i] for i in key if i < len(cells)) or None
+        names = list(fields)
+        field_name = "; ".join(str(names[i]) for i in key if i < len(names)) or None
     field = fields.get(field_name, {})
     shown = _shown(path)
     if kind == "type-error":
@@ -127,6 +242,8 @@ def _explain(error: Any, path: Path, resource: dict[str, Any], fields: dict[str,
         )
     if kind == "constraint-error":
         return Problem(shown, _constraint_message(error.note, cell, field), field=field_name, row=row)
+    if kind == "primary-key" and cell is None:
+        return Problem(shown, "empty, but this field is the table's id", field=field_name, row=row)
     if kind in ("unique-error", "primary-key"):
         other = re.search(r"position (\d+)", error.note or "")
         where = f" (already in row {other.group(1)})" if other else ""
@@ -192,39 +309,44 @@ def _first_sentence(message: str) -> str:
 
 def _check_json_schema(resource: dict[str, Any], folder: Path) -> list[Problem]:
     import jsonschema
+    import referencing.exceptions
 
     path = resource_path(resource, folder)
     schema_path = folder / str(resource["casebook:jsonSchema"])
     try:
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        return [Problem(_shown(schema_path), f"not UTF-8 text ({error.reason} at byte {error.start})")]
-    except (OSError, json.JSONDecodeError) as error:
-        return [Problem(_shown(schema_path), f"cannot read the JSON Schema ({error})")]
+        schema = read_json(schema_path)
+    except DataError as error:
+        return [_as_problem(error, schema_path)]
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        return []  # frictionless has reported the missing file
-    except UnicodeDecodeError as error:
-        return [Problem(_shown(path), f"not UTF-8 text ({error.reason} at byte {error.start})")]
-    except json.JSONDecodeError as error:
-        return [Problem(_shown(path), f"not valid JSON ({error.msg})", line=error.lineno)]
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        where = "/".join(map(str, error.absolute_path)) or None
+        return [Problem(_shown(schema_path), f"not a valid JSON Schema: {error.message}", field=where)]
+    try:
+        document = read_json(path)
+    except DataError as error:
+        return [_as_problem(error, path)]
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    try:
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    except referencing.exceptions.Unresolvable as error:
+        return [Problem(_shown(schema_path), f"a $ref cannot be resolved ({error})", field="$ref")]
+    except RecursionError:
+        return [Problem(_shown(schema_path), "its $ref points back at itself without end", field="$ref")]
     return [
         Problem(_shown(path), error.message, field="/".join(map(str, error.absolute_path)) or None)
-        for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+        for error in errors
     ]
 
 
 # -- 3. rules ----------------------------------------------------------------------------------------
 
 
-def _raw_rows(path: Path) -> list[Row] | None:
-    """The table's rows as text, or None if the file cannot be read (frictionless reports why)."""
+def _raw_rows(content: bytes) -> list[Row] | None:
+    """The table's rows as text, or None if they cannot be read (frictionless reports why)."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error):
+        return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
         return None
 
 
@@ -233,38 +355,11 @@ def _missing(resource: dict[str, Any]) -> set[str]:
 
 
 def _check_rules(resource: dict[str, Any], rows: list[Row], folder: Path) -> list[Problem]:
+    """Each row against the table's ``casebook:rules`` (their structure is checked in ``shape``)."""
     rules = resource.get("casebook:rules", [])
-    known = {f.get("name") for f in resource["schema"].get("fields", [])}
-    problems = []
-    for rule in rules:
-        condition = rule.get("if") if isinstance(rule, dict) else None
-        if not isinstance(condition, dict) or not ({"equals", "present"} & set(condition)):
-            problems.append(
-                _descriptor_problem(
-                    folder,
-                    f"resource '{resource.get('name')}': each casebook:rules entry needs "
-                    f'"if": {{"field": ..., "equals" or "present": ...}}, not {rule}',
-                )
-            )
-            continue
-        named = [
-            condition.get("field"),
-            *rule.get("require", []),
-            *rule.get("forbid", []),
-            *rule.get("expect", {}),
-        ]
-        unknown = [n for n in named if n not in known]
-        if unknown:
-            problems.append(
-                _descriptor_problem(
-                    folder,
-                    f"resource '{resource.get('name')}': casebook:rules names unknown fields {unknown}",
-                )
-            )
-    if problems:
-        return problems
     path = _shown(resource_path(resource, folder))
     missing = _missing(resource)
+    problems = []
     for number, row in enumerate(rows, start=2):
         for rule in rules:
             problems += _apply_rule(rule, row, number, path, missing)
@@ -308,14 +403,16 @@ def _apply_rule(rule: dict[str, Any], row: Row, number: int, path: str, missing:
 
 
 def _ids(resource: dict[str, Any], rows: list[Row]) -> set[str]:
-    key = resource["schema"].get("primaryKey", ["id"])[0]
-    return {row.get(key) or "" for row in rows}
+    key = resource["schema"].get("primaryKey", ["id"])
+    column = key if isinstance(key, str) else key[0]
+    return {row.get(column) or "" for row in rows}
 
 
 def _check_references(
-    descriptor: dict[str, Any], tables: dict[str, tuple[dict[str, Any], list[Row]]], folder: Path
+    resources: list[dict[str, Any]], tables: dict[str, tuple[dict[str, Any], list[Row]]], folder: Path
 ) -> list[Problem]:
     problems = []
+    unchecked: dict[str, list[str]] = {}  # a table nobody can read: the fields that refer to it
     for resource, rows in tables.values():
         path = _shown(resource_path(resource, folder))
         missing = _missing(resource)
@@ -324,12 +421,7 @@ def _check_references(
             if not target:
                 continue
             if target not in tables:
-                problems.append(
-                    _descriptor_problem(
-                        folder,
-                        f"field '{field['name']}' refers to the table '{target}', which cannot be read",
-                    )
-                )
+                unchecked.setdefault(target, []).append(f"{resource.get('name')}/{field['name']}")
                 continue
             known = _ids(*tables[target])
             delimiter = field.get("casebook:delimiter")
@@ -347,16 +439,19 @@ def _check_references(
                                 row=number,
                             )
                         )
+    for target, fields in unchecked.items():
+        message = f"the table '{target}' cannot be read, so the ids that refer to it are not checked"
+        problems.append(_descriptor_problem(folder, f"{message} ({', '.join(fields)})"))
     if "sources" in tables:
         known = _ids(*tables["sources"])
-        problems += _check_sources_in_json(descriptor, folder, known)
+        problems += _check_sources_in_json(resources, folder, known)
     return problems
 
 
-def _check_sources_in_json(descriptor: dict[str, Any], folder: Path, known: set[str]) -> list[Problem]:
+def _check_sources_in_json(resources: list[dict[str, Any]], folder: Path, known: set[str]) -> list[Problem]:
     """Source ids in the descriptor's ``casebook:`` notes and in JSON resources must exist too."""
     problems = []
-    for resource in descriptor["resources"]:
+    for resource in resources:
         notes = {k: v for k, v in resource.items() if k.startswith("casebook:")}
         for where, source_id in _source_ids(notes):
             if source_id not in known:
@@ -370,9 +465,9 @@ def _check_sources_in_json(descriptor: dict[str, Any], folder: Path, known: set[
         if resource.get("format") == "json" and "casebook:jsonSchema" in resource:
             path = resource_path(resource, folder)
             try:
-                document = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue  # reported elsewhere (missing, not UTF-8, not JSON)
+                document = read_json(path)
+            except DataError:
+                continue  # reported elsewhere (missing, special, not UTF-8, not JSON, too deep)
             for where, source_id in _source_ids(document):
                 if source_id not in known:
                     problems.append(Problem(_shown(path), f"unknown source id '{source_id}'", field=where))
@@ -399,22 +494,31 @@ def _check_everything_described(resources: list[dict[str, Any]], folder: Path) -
         os.path.normpath(str(r["casebook:jsonSchema"])) for r in resources if "casebook:jsonSchema" in r
     }
     problems = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if (
-            not path.is_file()
-            or relative == DESCRIPTOR
-            or path.suffix == ".md"
-            or any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(folder).parts)
-            or relative.startswith(NOT_DESCRIBED)
-        ):
+    for relative in _files_in(folder):
+        if relative == DESCRIPTOR or relative.endswith(".md") or relative.startswith(NOT_DESCRIBED):
             continue
         if os.path.normpath(relative) not in described:
             problems.append(
                 Problem(
-                    _shown(path),
+                    _shown(folder / relative),
                     "not described in datapackage.json: add a resource for it "
                     "(schema, sources, licence, hash) or remove the file",
                 )
             )
     return problems
+
+
+def _files_in(folder: Path) -> Iterator[str]:
+    """The regular files under ``folder`` as sorted POSIX paths, skipping hidden folders and caches.
+
+    Links to folders are not followed (a link back up cannot loop), and FIFOs, devices and sockets
+    are not files: nothing here opens them.
+    """
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".") and f != "__pycache__"]
+        for name in files:
+            path = Path(top, name)
+            if not name.startswith(".") and path.is_file():
+                found.append(path.relative_to(folder).as_posix())
+    yield from sorted(found)
