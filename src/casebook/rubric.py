@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
+from casebook.authored_yaml import LineMap, field_name, one_line, read_authored_yaml
 from casebook.problems import Problem
 
 __all__ = [
@@ -190,7 +190,12 @@ _NOT_A_MAPPING = "must hold a mapping with id, title, criteria and bands"
 
 
 def validate_rubric_file(path: str | Path) -> list[Problem]:
-    """Every problem in a rubric file, each with the file, line and field; empty when it is valid."""
+    """Every problem in a rubric file, each with the file, line and field, on one line; empty when it
+    is valid."""
+    return [one_line(problem) for problem in _rubric_problems(Path(path))]
+
+
+def _rubric_problems(path: Path) -> list[Problem]:
     # The quiz engine's import skips the libraries jsonschema loads only for string formats (seconds
     # and megabytes in a learner's kernel); our schema uses no formats. Shared, so a lesson pays once.
     from casebook.quiz.schema import import_jsonschema

@@ -300,3 +300,14 @@ def test_ordinary_patterns_pass(quiz_file, pattern: str) -> None:
     assert (
         validate_quiz_file(question_file(quiz_file, "text", f'pattern: "{pattern}"'), transcript=None) == []
     )
+
+
+def test_author_text_with_line_breaks_or_escapes_stays_on_one_line(quiz_file) -> None:
+    path = quiz_file(
+        'id: hostile\ntitle: t\n"bad\\nkey\\u001b[31m": 1\nquestions:\n'
+        '  - {id: q, type: "sing\\nle", prompt: p}\n'
+    )
+    problems = validate_quiz_file(path, transcript=None)
+    shown = "\n".join(str(p) for p in problems)
+    assert len(shown.splitlines()) == len(problems) == 2 and "\x1b" not in shown
+    assert "unknown field 'bad\\nkey\\x1b[31m'" in shown and "'sing\\nle' is not a question type" in shown

@@ -14,7 +14,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from casebook.authored_yaml import FieldPath, Limits, LineMap, field_name, read_authored_yaml
+from casebook.authored_yaml import FieldPath, Limits, LineMap, field_name, one_line, read_authored_yaml
 from casebook.problems import Problem
 from casebook.quiz.model import (
     QUESTION_CLASSES,
@@ -277,6 +277,13 @@ def load_quiz(name_or_path: str | Path, transcript: Any = BRIEFING) -> Quiz:
 
 
 def _read_and_check(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
+    """The file's data and its problems, each on one line (author text with line breaks or control
+    characters, in a key or a value, is shown escaped)."""
+    data, problems = _check_file(path, transcript)
+    return data, [one_line(problem) for problem in problems]
+
+
+def _check_file(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
     from casebook.quiz.checked import passed_schema
     from casebook.quiz.checks import semantic_problems
 
