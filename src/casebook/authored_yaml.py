@@ -5,10 +5,11 @@
 
 - The file is read through ``casebook.files.read_text_bounded``: a regular file of at most
   ``limits.max_bytes``, UTF-8.
-- Before any tree is built, one pass over the parser's events bounds the nesting depth, the number
+- One pass over the parser's events (libyaml's where PyYAML has it) builds the value itself, so the
+  text is parsed once and no node tree is kept. As it goes it bounds the nesting depth, the number
   of values, the items in one list or mapping and the length of one text, and refuses anchors and
   aliases (``&name`` / ``*name``): an alias repeats a whole subtree, so a file of 752 bytes can stand
-  for gigabytes (the "billion laughs"). The pass keeps no tree and no recursion.
+  for gigabytes (the "billion laughs"). No recursion anywhere, so no depth can exhaust the stack.
 - YAML 1.1 (what PyYAML reads) and YAML 1.2 read some plain scalars differently: ``012`` is 10 or 12,
   ``1:30`` is 90 or text, ``yes`` is true or text, ``2023-05-11`` is a date or text, ``1e3`` is text
   or 1000. Such a scalar is refused with a message giving both readings; in quotes it is text.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ from casebook.problems import Problem
 FieldPath = tuple[Any, ...]
 
 # libyaml's parser when PyYAML was built with it (about 20x faster than the pure-Python one); it gives
-# the same events and nodes, with the same line marks, and the same Python values (SafeConstructor).
+# the same events, with the same line marks.
 FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -119,22 +121,16 @@ def read_authored_yaml(
         return AuthoredYaml(text, None, lines, [Problem(file, empty_message)])
     scan = _Scan(file, limits, lines)
     try:
-        scan.run(text, FAST_LOADER)
+        data = scan.run(text, FAST_LOADER)
     except yaml.YAMLError as error:
         return AuthoredYaml(text, None, lines, [_syntax_problem(file, text, error, limits.max_depth)])
     except _Stop:
         return AuthoredYaml(text, None, lines, scan.problems)
-    if scan.refused:
-        return AuthoredYaml(text, None, lines, scan.problems)
-    try:
-        data = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader (CSafeLoader/SafeLoader)
-    except yaml.YAMLError as error:
-        return AuthoredYaml(text, None, lines, [_syntax_problem(file, text, error, limits.max_depth)])
-    return AuthoredYaml(text, data, lines, scan.problems)
+    return AuthoredYaml(text, None if scan.refused else data, lines, scan.problems)
 
 
 # ---------------------------------------------------------------------------------------------------
-# The pass over the events
+# The pass over the events: it builds the value itself, so the text is parsed once
 
 
 class _Stop(Exception):
@@ -144,21 +140,30 @@ class _Stop(Exception):
 @dataclass
 class _Frame:
     path: FieldPath
+    container: dict[Any, Any] | list[Any]
     mapping: bool
     index: int = 0  # items seen (a list) or keys seen (a mapping)
-    key: Any = None  # the key whose value comes next (a mapping), else None
+    key: Any = None  # the key whose value comes next (a mapping)
     expecting_key: bool = True
 
 
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+
+
 class _Scan:
-    """One pass over a document's events: line numbers, duplicates, bounds, and scalars' meaning."""
+    """One pass over a document's events: its value, line numbers, duplicates, bounds, scalars' meaning.
+
+    Values are what PyYAML's SafeLoader would build, for every document it accepts here: text, None,
+    booleans, whole numbers, numbers, lists and mappings (a repeated key keeps the last value).
+    """
 
     def __init__(self, file: str, limits: Limits, lines: LineMap) -> None:
         self.file = file
         self.limits = limits
         self.lines = lines
         self.problems: list[Problem] = []
-        self.refused = False  # a scalar problem: keep scanning for more, but build no value
+        self.refused = False  # a scalar problem: keep scanning for more, but give no value
         self.values = 0
 
     def report(self, message: str, path: FieldPath, line: int, stop: bool = False) -> None:
@@ -167,58 +172,72 @@ class _Scan:
         if stop:
             raise _Stop
 
-    def run(self, text: str, loader: Any) -> None:
+    def run(self, text: str, loader: Any) -> Any:
+        """The document's value (None for a document of comments only)."""
         stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
         for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            kind = type(event)
+            if kind in _ENDS:
                 stack.pop()
                 continue
-            if isinstance(event, yaml.DocumentStartEvent):
-                stack.clear()
-                continue
-            if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)):
-                continue
             line = event.start_mark.line + 1
-            path = self._place(stack, event, line)
-            if path is None:
-                continue  # a key: recorded by _place
+            if kind not in _NODES:
+                documents += kind is yaml.DocumentStartEvent
+                if documents > 1:
+                    self.report(
+                        "holds a second YAML document (after '---'); a file holds one", (), line, True
+                    )
+                continue
+            parent = stack[-1] if stack else None
+            if parent is not None and parent.mapping and parent.expecting_key:
+                self._key(parent, event, line)
+                continue
+            path = self._path(parent, line)
             self.lines.values[path] = line
-            self._check_node(event, path, line)
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
+            value = self._value(event, path, line)
+            if parent is None:
+                root = value
+            elif parent.mapping:
+                parent.container[parent.key] = value  # type: ignore[index]
+            else:
+                parent.container.append(value)  # type: ignore[union-attr]
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                stack.append(_Frame(path, value, kind is yaml.MappingStartEvent))
                 if len(stack) > self.limits.max_depth:
                     self.report(_too_deep(self.limits.max_depth), path, line, stop=True)
+        return root
 
-    def _place(self, stack: list[_Frame], event: Any, line: int) -> FieldPath | None:
-        """The field path of a value, moving its parent on; None for a mapping key (recorded here)."""
-        if not stack:
+    def _key(self, parent: _Frame, event: Any, line: int) -> None:
+        """Record a mapping key: its line, a duplicate, its meaning; the parent now expects its value."""
+        if not isinstance(event, yaml.ScalarEvent):
+            self.report(
+                "a key must be a plain word, not a list, a mapping or an alias", parent.path, line, True
+            )
+        parent.index += 1
+        self._count(parent, line)
+        key = self._scalar(event, (*parent.path, event.value), line)
+        child = (*parent.path, key)
+        if child in self.lines.keys:
+            first = self.lines.keys[child]
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"'{key}' appears twice in this mapping (first on line {first}); YAML would silently "
+                    "keep only the last one",
+                    field=field_name(child),
+                    line=line,
+                )
+            )
+        else:
+            self.lines.keys[child] = line
+        parent.key, parent.expecting_key = key, False
+
+    def _path(self, parent: _Frame | None, line: int) -> FieldPath:
+        """The field path of the value that comes next, moving its parent on."""
+        if parent is None:
             return ()
-        parent = stack[-1]
-        if parent.mapping and parent.expecting_key:
-            if not isinstance(event, yaml.ScalarEvent):
-                self.report(
-                    "a key must be a plain word, not a list, a mapping or an alias", parent.path, line, True
-                )
-            parent.index += 1
-            self._count(parent, line)
-            key = event.value
-            child = (*parent.path, key)
-            if child in self.lines.keys:
-                first = self.lines.keys[child]
-                self.problems.append(
-                    Problem(
-                        self.file,
-                        f"'{key}' appears twice in this mapping (first on line {first}); YAML would silently "
-                        "keep only the last one",
-                        field=field_name(child),
-                        line=line,
-                    )
-                )
-            else:
-                self.lines.keys[child] = line
-            self._check_scalar(event, child, line)
-            parent.key, parent.expecting_key = key, False
-            return None
         if parent.mapping:
             parent.expecting_key = True
             return (*parent.path, parent.key)
@@ -234,7 +253,8 @@ class _Scan:
                 f"has more than {self.limits.max_items} {what}; that is too many", parent.path, line, True
             )
 
-    def _check_node(self, event: Any, path: FieldPath, line: int) -> None:
+    def _value(self, event: Any, path: FieldPath, line: int) -> Any:
+        """A new empty list or mapping for a collection, or the value of a scalar."""
         self.values += 1
         if self.values > self.limits.max_values:
             self.report(
@@ -253,27 +273,29 @@ class _Scan:
                 stop=True,
             )
         if isinstance(event, yaml.ScalarEvent):
-            self._check_scalar(event, path, line)
-        elif event.tag is not None and event.tag not in (_SEQ, _MAP):
+            return self._scalar(event, path, line)
+        if event.tag is not None and event.tag not in (_SEQ, _MAP):
             self.report(f"uses the YAML tag {event.tag}; tags are not allowed here", path, line)
+        return {} if isinstance(event, yaml.MappingStartEvent) else []
 
-    def _check_scalar(self, event: Any, path: FieldPath, line: int) -> None:
-        value = event.value
-        if len(value) > self.limits.max_chars:
+    def _scalar(self, event: Any, path: FieldPath, line: int) -> Any:
+        text = event.value
+        if len(text) > self.limits.max_chars:
             self.report(
-                f"is {len(value):,} characters long; at most {self.limits.max_chars:,} are allowed",
+                f"is {len(text):,} characters long; at most {self.limits.max_chars:,} are allowed",
                 path,
                 line,
                 stop=True,
             )
         if event.tag is not None and event.tag not in (_STR, "!"):
             self.report(f"uses the YAML tag {event.tag}; tags are not allowed here", path, line)
-            return
+            return text
         if not event.implicit[0]:
-            return  # quoted or tagged as text: text, whatever it looks like
-        message = plain_scalar_problem(value, self.limits.max_number_chars)
+            return text  # quoted or tagged as text: text, whatever it looks like
+        value, message = plain_scalar(text, self.limits.max_number_chars)
         if message:
             self.report(message, path, line)
+        return value
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -359,36 +381,51 @@ def _reading(value: Any, tag: str, text: str) -> str:
     return f"the number {value!r}" if repr(value) != text else "a number"
 
 
-def plain_scalar_problem(value: str, max_number_chars: int = 32) -> str | None:
-    """Why an unquoted YAML scalar cannot be used as it stands, or None when it can.
+# The first characters with which a plain scalar can be anything but text, in YAML 1.1 (PyYAML's
+# resolvers are keyed by first character) or in YAML 1.2's core schema.
+_NOT_ALWAYS_TEXT = frozenset("-+.0123456789~<=nNyYoOtTfF")
+
+
+def plain_scalar(text: str, max_number_chars: int = 32) -> tuple[Any, str | None]:
+    """An unquoted YAML scalar's value, and why it cannot be used as it stands (None when it can).
 
     Refused: a number longer than ``max_number_chars``, ``.nan`` and ``.inf``, and any scalar that
-    YAML 1.1 and YAML 1.2 read differently (``012``, ``1:30``, ``yes``, ``2023-05-11``, ``1e3``).
+    YAML 1.1 and YAML 1.2 read differently (``012``, ``1:30``, ``yes``, ``2023-05-11``, ``1e3``);
+    the value given then is the text.
     """
-    tag_11 = _RESOLVER_11.resolve(yaml.ScalarNode, value, (True, False))
-    tag_12 = _tag_12(value)
+    if text and text[0] not in _NOT_ALWAYS_TEXT:
+        return text, None  # text to every YAML reader: most scalars of a quiz
+    return _plain_scalar(text, max_number_chars)
+
+
+@lru_cache(maxsize=1024)
+def _plain_scalar(text: str, max_number_chars: int) -> tuple[Any, str | None]:
+    tag_11 = _RESOLVER_11.resolve(yaml.ScalarNode, text, (True, False))
+    tag_12 = _tag_12(text)
+    if tag_11 == tag_12 == _STR:
+        return text, None
     numeric = {tag_11, tag_12} & {_INT, _FLOAT}
-    if numeric and len(value) > max_number_chars:
-        return (
-            f"the number '{value[:20]}…' is {len(value):,} characters long; "
+    if numeric and len(text) > max_number_chars:
+        return text, (
+            f"the number '{text[:20]}…' is {len(text):,} characters long; "
             f"numbers here have at most {max_number_chars}"
         )
-    reading_11, reading_12 = _value_11(value, tag_11), _value_12(value, tag_12)
+    reading_11, reading_12 = _value_11(text, tag_11), _value_12(text, tag_12)
     if tag_11 == tag_12 and _same(reading_11, reading_12):
         if isinstance(reading_11, float) and not math.isfinite(reading_11):
-            return "must be an ordinary number (not .nan or .inf)"
-        return None
-    first = _reading(reading_11, tag_11, value)
-    second = _reading(reading_12, tag_12, value)
+            return text, "must be an ordinary number (not .nan or .inf)"
+        return reading_11, None
+    first = _reading(reading_11, tag_11, text)
+    second = _reading(reading_12, tag_12, text)
     if _STR in (tag_11, tag_12):
         if tag_11 == _BOOL:
             advice = "write true or false, or put it in quotes to mean the text"
         else:
-            advice = f'put it in quotes ("{value}") to mean the text'
+            advice = f'put it in quotes ("{text}") to mean the text'
     else:
         advice = "write the number plainly (no leading zeros, no base prefix)"
-    return (
-        f"'{value}' is read as {first} by YAML 1.1 (as here) but as {second} by YAML 1.2, "
+    return text, (
+        f"'{text}' is read as {first} by YAML 1.1 (as here) but as {second} by YAML 1.2, "
         f"so it is refused: {advice}"
     )
 
@@ -444,7 +481,6 @@ def _pure_python_error(text: str, error: yaml.YAMLError, max_depth: int) -> yaml
                     return error
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-        yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - shallow and well-formed events: the composer
     except yaml.YAMLError as pure:
         return pure
     return error
