@@ -463,6 +463,9 @@ def _too_deep(max_depth: int) -> str:
     return f"is nested more than {max_depth} levels deep; no file of the kit needs that many"
 
 
+PURE_PYTHON_WORDING_CHARS = 200_000  # twenty times the kit's largest quiz
+
+
 def _pure_python_error(text: str, error: yaml.YAMLError, max_depth: int) -> yaml.YAMLError:
     """The pure-Python parser's error for a text libyaml rejected: libyaml words its errors differently,
     and authors should see the same message (and hint) whichever parser PyYAML was built with.
@@ -470,8 +473,8 @@ def _pure_python_error(text: str, error: yaml.YAMLError, max_depth: int) -> yaml
     Only the pure-Python parser's events are read (an iterative state machine, never the recursive
     composer) and only while they nest at most ``max_depth`` deep, so no text can exhaust the stack.
     """
-    if FAST_LOADER is yaml.SafeLoader:
-        return error
+    if FAST_LOADER is yaml.SafeLoader or len(text) > PURE_PYTHON_WORDING_CHARS:
+        return error  # the pure-Python parser needs seconds for a megabyte: keep libyaml's words
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -489,6 +492,7 @@ def _pure_python_error(text: str, error: yaml.YAMLError, max_depth: int) -> yaml
 YAML_HINTS = {
     "mapping values are not allowed here": "is there a ': ' inside unquoted text? Put the text in quotes",
     "cannot start any token": "YAML needs spaces for indentation, not tabs",
+    "tab character": "YAML needs spaces for indentation, not tabs",  # libyaml's words for it
 }
 
 

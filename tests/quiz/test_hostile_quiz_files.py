@@ -311,3 +311,10 @@ def test_author_text_with_line_breaks_or_escapes_stays_on_one_line(quiz_file) ->
     shown = "\n".join(str(p) for p in problems)
     assert len(shown.splitlines()) == len(problems) == 2 and "\x1b" not in shown
     assert "unknown field 'bad\\nkey\\x1b[31m'" in shown and "'sing\\nle' is not a question type" in shown
+
+
+def test_a_large_file_with_a_syntax_error_at_its_end_is_reported_by_line(quiz_file) -> None:
+    text = "id: hostile\ntitle: t\nquestions:\n" + "".join("  - " + "word " * 400 + "\n" for _ in range(450))
+    path = quiz_file(text + "\tbad: [\n")
+    problem = only_problem(path)
+    assert problem.line == 454 and "not valid YAML" in problem.message and "not tabs" in problem.message
