@@ -200,3 +200,13 @@ def test_clean_text_always_gives_short_nfc_utf8_without_controls(text: str, limi
     cleaned.encode("utf-8")  # never raises
     assert len(cleaned) <= limit and unicodedata.is_normalized("NFC", cleaned)
     assert not any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in cleaned)
+
+
+def test_what_the_browser_sends_is_cleaned_before_the_widget_holds_it(
+    every_type, progress_dir: Path, tmp_path: Path
+) -> None:
+    view = quiz_view(every_type, ProgressStore("every_type"), tmp_path)
+    words = panel(view, "words")
+    send(words, "answer", "Final\ud800 Act\x1b")
+    json.dumps(words.widget.value, ensure_ascii=False).encode("utf-8")  # Jupyter can send it back
+    assert words.widget.value == "Final\ufffd Act"

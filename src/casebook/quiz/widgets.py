@@ -26,7 +26,7 @@ from casebook.quiz.answers import right_answer_lines
 from casebook.quiz.controls import controls_for
 from casebook.quiz.grading import Result, grade
 from casebook.quiz.model import EvidenceQuestion, Question, Quiz
-from casebook.quiz.normalise import clean_text
+from casebook.quiz.normalise import clean_answer, clean_text
 from casebook.quiz.passages import BRIEFING, loaded_or_none
 from casebook.quiz.progress import MAX_NAME_CHARS, ProgressStore
 from casebook.quiz.question_widget import QuestionWidget
@@ -171,7 +171,9 @@ class QuestionPanel:
         the answer shown at that moment), ``hint`` or ``reveal``."""
         locked = self.state.finished and self.question.graded  # locked controls keep their answer
         if event in ("answer", "check") and not locked:
-            self.widget.value = self.controls.coerce(value)
+            # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be synced
+            # back to it (Jupyter's messages are UTF-8), let alone saved.
+            self.widget.value = clean_answer(self.controls.coerce(value))
         if event == "check":
             self.check()
         elif event == "hint":
