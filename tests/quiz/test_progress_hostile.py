@@ -210,3 +210,30 @@ def test_what_the_browser_sends_is_cleaned_before_the_widget_holds_it(
     send(words, "answer", "Final\ud800 Act\x1b")
     json.dumps(words.widget.value, ensure_ascii=False).encode("utf-8")  # Jupyter can send it back
     assert words.widget.value == "Final\ufffd Act"
+
+
+def test_in_a_real_kernel_a_reflection_with_a_lone_surrogate_is_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    monkeypatch.setenv("CASEBOOK_PROGRESS_DIR", str(tmp_path / "progress"))
+    nb = new_notebook(
+        cells=[
+            new_code_cell("from casebook.quiz import show_quiz\nquiz = show_quiz('00_start_here')\nquiz"),
+            new_code_cell(
+                "p = next(p for p in quiz.panels if p.question.type == 'reflection')\n"
+                "p.widget._handle_custom_msg({'event': 'check', 'value': 'I think \\ud800 it works.'}, [])\n"
+                "print(p.widget.feedback_html)"
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    feedback = "".join(out.get("text", "") for out in nb.cells[1].outputs)
+    assert "✔ Saved" in feedback and "Traceback" not in feedback
+    saved = json.loads((tmp_path / "progress" / "00_start_here.json").read_bytes().decode("utf-8"))
+    assert any(r.get("answer") == "I think \ufffd it works." for r in saved["answers"].values())
