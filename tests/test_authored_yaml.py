@@ -37,7 +37,7 @@ trees = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(trees, st.booleans())
 def test_any_accepted_document_has_pyyamls_value(tmp_path_factory: Any, data: Any, flow: bool) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
