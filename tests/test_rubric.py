@@ -109,7 +109,7 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("id: [unclosed\n", "is not valid YAML"),
+        ("id: [unclosed\n", "not valid YAML"),
         ("- a list\n", "must hold a mapping"),
         ("", "must hold a mapping"),
     ],
@@ -150,3 +150,52 @@ def test_loading_a_rubric_does_not_load_the_slow_iri_checker() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     # jsonschema loaded without the slow checker, and the package can still be imported afterwards
     assert out.split() == ["True", "False", "True"]
+
+
+# -- hostile rubric files (issue 20): the quiz files' reader, bounded, guards rubrics too ---------
+
+
+def _only_problem(path: Path):
+    problems = validate_rubric_file(path)
+    assert len(problems) == 1, problems
+    assert problems[0].file == str(path) and "\n" not in str(problems[0])
+    return problems[0]
+
+
+def test_an_alias_bomb_in_a_rubric_is_refused(tmp_path: Path) -> None:
+    bomb = 'id: small\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    problem = _only_problem(write(tmp_path, bomb + "criteria: *i\n"))
+    assert "anchor or alias (&a)" in problem.message and problem.field == "a" and problem.line == 2
+
+
+@pytest.mark.parametrize("nested", ["[" * 1000 + "]" * 1000, "[" * 5000, "\n  " + "- " * 2000 + "x"])
+def test_deep_nesting_in_a_rubric_is_refused_without_recursion(tmp_path: Path, nested: str) -> None:
+    problem = _only_problem(write(tmp_path, f"id: small\ncriteria: {nested}\n"))
+    assert "nested more than 20 levels deep" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        ("{score: 2,", "{score: 012,", "criteria[0].levels[0].score", "'012' is read as the number 10"),
+        ('label: "Yes"', "label: yes", "criteria[0].levels[0].label", "'yes' is read as true"),
+        ("{min: 2,", "{min: " + "9" * 400 + ",", "bands[1].min", "400 characters long"),
+    ],
+)
+def test_silent_yaml_changes_in_a_rubric_are_refused(
+    tmp_path: Path, old: str, new: str, field: str, words: str
+) -> None:
+    assert old in SMALL
+    problem = _only_problem(write(tmp_path, SMALL.replace(old, new, 1)))
+    assert problem.field == field and words in problem.message
+
+
+def test_a_fifo_named_like_a_rubric_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "small.yaml"
+    os.mkfifo(fifo)
+    assert "named pipe" in _only_problem(fifo).message

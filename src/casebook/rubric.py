@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from casebook.authored_yaml import LineMap, field_name, one_line, read_authored_yaml
 from casebook.problems import Problem
 
 __all__ = [
@@ -148,34 +147,11 @@ class Rubric:
         return Assessment(total, self.max_score, band.verdict, band.meaning, ())
 
 
-def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
-    """The line (from 1) of the YAML node at a JSON-schema path, or of its nearest parent."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-def _field_name(path: list[Any]) -> str:
-    name = ""
-    for key in path:
-        name += f"[{key}]" if isinstance(key, int) else (f".{key}" if name else str(key))
-    return name
-
-
-def _semantic_problems(raw: dict[str, Any], where: str, root: yaml.Node) -> list[Problem]:
+def _semantic_problems(raw: dict[str, Any], where: str, lines: LineMap) -> list[Problem]:
     problems = []
 
     def add(path: list[Any], message: str) -> None:
-        problems.append(Problem(where, message, field=_field_name(path), line=_line_of(root, path)))
+        problems.append(Problem(where, message, field=field_name(path), line=lines.line(tuple(path))))
 
     seen: set[str] = set()
     for i, criterion in enumerate(raw["criteria"]):
@@ -199,35 +175,34 @@ def _semantic_problems(raw: dict[str, Any], where: str, root: yaml.Node) -> list
     return problems
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, yaml.Node | None, list[Problem]]:
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        return None, None, [Problem(where, f"cannot be read: {exc.strerror or exc}")]
-    except UnicodeDecodeError:
-        return None, None, [Problem(where, "is not UTF-8 text")]
-    try:
-        root = yaml.compose(text)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        return None, None, [Problem(where, f"is not valid YAML: {getattr(exc, 'problem', exc)}", line=line)]
-    if not isinstance(raw, dict):
-        return None, None, [Problem(where, "must hold a mapping with id, title, criteria and bands")]
-    return raw, root, []
+def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, list[Problem]]:
+    """The rubric's mapping, its line map and any problems reading it (bounded, no aliases or YAML 1.1
+    surprises: ``casebook.authored_yaml``)."""
+    document = read_authored_yaml(path, empty_message=_NOT_A_MAPPING)
+    if document.data is None or document.problems:
+        return None, document.lines, document.problems or [Problem(str(path), _NOT_A_MAPPING)]
+    if not isinstance(document.data, dict):
+        return None, document.lines, [Problem(str(path), _NOT_A_MAPPING)]
+    return document.data, document.lines, []
+
+
+_NOT_A_MAPPING = "must hold a mapping with id, title, criteria and bands"
 
 
 def validate_rubric_file(path: str | Path) -> list[Problem]:
-    """Every problem in a rubric file, each with the file, line and field; empty when it is valid."""
+    """Every problem in a rubric file, each with the file, line and field, on one line; empty when it
+    is valid."""
+    return [one_line(problem) for problem in _rubric_problems(Path(path))]
+
+
+def _rubric_problems(path: Path) -> list[Problem]:
     # The quiz engine's import skips the libraries jsonschema loads only for string formats (seconds
     # and megabytes in a learner's kernel); our schema uses no formats. Shared, so a lesson pays once.
     from casebook.quiz.schema import import_jsonschema
 
     jsonschema = import_jsonschema()
     path = Path(path)
-    raw, root, problems = _read(path)
+    raw, lines, problems = _read(path)
     if raw is None:
         return problems
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -238,13 +213,13 @@ def validate_rubric_file(path: str | Path) -> list[Problem]:
             Problem(
                 str(path),
                 error.message,
-                field=_field_name(field_path) or None,
-                line=_line_of(root, field_path),
+                field=field_name(field_path) or None,
+                line=lines.line(tuple(field_path)),
             )
         )
     if problems:
         return problems
-    return _semantic_problems(raw, str(path), root)
+    return _semantic_problems(raw, str(path), lines)
 
 
 def load_rubric_file(path: str | Path) -> Rubric:

@@ -94,15 +94,15 @@ def test_line_map_points_at_nested_fields(write_quiz) -> None:
 def test_libyaml_reads_every_quiz_as_the_pure_python_parser_does(monkeypatch) -> None:
     import yaml
 
-    from casebook.quiz import load
+    from casebook import authored_yaml
 
     if not getattr(yaml, "__with_libyaml__", False):
         pytest.skip("this PyYAML was built without libyaml")
 
     files = sorted(quizzes_dir().glob("*.yaml")) + sorted((ROOT / "tests" / "quiz" / "broken").glob("*.yaml"))
-    assert load._FAST_LOADER is yaml.CSafeLoader
+    assert authored_yaml.FAST_LOADER is yaml.CSafeLoader
     fast = [read_yaml(path) for path in files]
-    monkeypatch.setattr(load, "_FAST_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(authored_yaml, "FAST_LOADER", yaml.SafeLoader)
     for path, (data, lines, problems) in zip(files, fast, strict=True):
         pure_data, pure_lines, pure_problems = read_yaml(path)
         assert data == pure_data, path.name

@@ -51,7 +51,7 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temp_files(
     def crash(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(progress.json, "dump", crash)
+    monkeypatch.setattr(progress.os, "replace", crash)
     with pytest.raises(OSError):
         store.save_answer("q2", {"answer": 2})
     assert store.path.read_bytes() == before

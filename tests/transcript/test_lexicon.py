@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,27 @@ def test_unreadable_or_invalid_json_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LexiconError) as error:
         load_lexicon_file(broken)
     assert str(error.value).startswith(f"{broken}:2: is not valid JSON")
-    with pytest.raises(LexiconError, match="cannot be read"):
+    with pytest.raises(LexiconError, match="missing.json: no such file"):
         load_lexicon_file(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"), "nested too deeply"),
+        (lambda p: p.write_bytes('{"about": "x"}'.encode("utf-16")), "is not UTF-8 text"),
+        (lambda p: os.mkfifo(p), "named pipe"),
+        (lambda p: p.write_bytes(b" " * (2 * 1024 * 1024)), "larger than 1 MB"),
+    ],
+    ids=["deep", "utf-16", "fifo", "large"],
+)
+def test_hostile_word_lists_give_one_line_naming_the_file(tmp_path: Path, make, words: str) -> None:
+    path = tmp_path / "markers.json"
+    make(path)
+    with pytest.raises(LexiconError) as error:
+        load_lexicon_file(path)
+    assert str(error.value).startswith(str(path)) and words in str(error.value)
+    assert "\n" not in str(error.value)
 
 
 def test_a_valid_custom_file_loads(tmp_path: Path) -> None:

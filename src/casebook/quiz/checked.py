@@ -25,6 +25,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from casebook.authored_yaml import read_authored_yaml
+
 CHECKED_FILE = "quiz.checked.json"
 SCHEMA_FILE = "quiz.schema.json"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
@@ -68,16 +70,16 @@ def current_digests(folder: Path | None = None) -> dict[str, str]:
 
     Always runs the full schema validation (never trusts the list it is building).
     """
-    from casebook.quiz.load import _FAST_LOADER, _compose_and_construct, quizzes_dir
+    from casebook.quiz.load import QUIZ_LIMITS, quizzes_dir
     from casebook.quiz.schema import validator
 
     schema_validator = validator(SCHEMA_FILE)
     out: dict[str, str] = {}
     for path in sorted((folder or quizzes_dir()).glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        _, data = _compose_and_construct(text, _FAST_LOADER)
-        if isinstance(data, dict) and schema_validator.is_valid(data):
-            out[path.name] = digest(text)
+        document = read_authored_yaml(path, QUIZ_LIMITS)
+        data = document.data
+        if not document.problems and isinstance(data, dict) and schema_validator.is_valid(data):
+            out[path.name] = digest(document.text)
     return out
 
 

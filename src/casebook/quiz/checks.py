@@ -8,7 +8,6 @@ data that already failed the schema (it skips what it cannot read) so every prob
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +15,7 @@ from casebook.problems import Problem
 from casebook.quiz.model import PassageRef
 from casebook.quiz.normalise import comparison_key
 from casebook.quiz.passages import BRIEFING
+from casebook.quiz.patterns import pattern_problem
 
 # How a check reports a problem: the field path, and the message.
 Report = Callable[[tuple[Any, ...], str], None]
@@ -104,6 +104,10 @@ def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
     has_answer, has_range = "answer" in question, "range" in question
     if has_answer == has_range:
@@ -113,7 +117,7 @@ def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Repo
             if has_answer
             else "missing required field 'answer' (or 'range': [low, high])",
         )
-    if has_answer and isinstance(question["answer"], (int, float)) and not _finite(question["answer"]):
+    if has_answer and isinstance(question["answer"], float) and not _finite(question["answer"]):
         report((*path, "answer"), "must be an ordinary number (not .nan or .inf)")
     if "tolerance" in question and "relative_tolerance" in question:
         report(path, "give 'tolerance' or 'relative_tolerance', not both")
@@ -129,7 +133,7 @@ def _check_numeric(question: dict[str, Any], path: tuple[Any, ...], report: Repo
             "a relative tolerance of an answer of 0 accepts only 0: use 'tolerance'",
         )
     rng = question.get("range")
-    if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, (int, float)) for v in rng):
+    if isinstance(rng, list) and len(rng) == 2 and all(_is_number(v) for v in rng):
         if not all(_finite(v) for v in rng):
             report((*path, "range"), "must hold two ordinary numbers (not .nan or .inf)")
         elif rng[0] > rng[1]:
@@ -147,10 +151,9 @@ def _check_text(question: dict[str, Any], path: tuple[Any, ...], report: Report)
         if not comparison_key(text):
             report((*path, "accept", index), f"'{text}' has no letters or digits, so no answer can match it")
     if isinstance(pattern, str):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            report((*path, "pattern"), f"not a valid regular expression: {exc}")
+        problem = pattern_problem(pattern)
+        if problem:
+            report((*path, "pattern"), problem)
     accepted = {comparison_key(text) for _, text in accept}
     for index, wrong in _dicts(question.get("wrong")):
         answer = wrong.get("answer")

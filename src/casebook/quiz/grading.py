@@ -29,6 +29,7 @@ from casebook.quiz.model import (
     TextQuestion,
 )
 from casebook.quiz.normalise import NotANumber, comparison_key, fold_text, parse_number, word_count
+from casebook.quiz.patterns import PatternTimeout, search
 
 CORRECT = "✔ Correct."
 PARTLY = "◑ Partly right."
@@ -136,13 +137,16 @@ def grade_numeric(question: NumericQuestion, answer: Any) -> Result:
 
 
 def text_matches(question: TextQuestion, answer: str) -> bool:
-    """Whether a typed answer is accepted: an accepted answer once folded, or a match of the pattern."""
+    """Whether a typed answer is accepted: an accepted answer once folded, or a match of the pattern.
+
+    Raises PatternTimeout when the pattern is refused by ``patterns.pattern_problem`` or runs out of
+    its time budget (see ``casebook.quiz.patterns``)."""
     key = comparison_key(answer)
     if key and any(key == comparison_key(accepted) for accepted in question.accept):
         return True
     if question.pattern:
         try:
-            return re.search(question.pattern, fold_text(answer), re.IGNORECASE) is not None
+            return search(question.pattern, fold_text(answer), re.IGNORECASE)
         except re.error:
             return False
     return False
@@ -158,7 +162,14 @@ def grade_text(question: TextQuestion, answer: Any) -> Result:
         return _invalid(f"That is longer than a short answer ({MAX_TEXT_CHARS} characters at most).")
     if not comparison_key(answer):
         return _invalid("Your answer has no letters or digits in it.")
-    if text_matches(question, answer):
+    try:
+        matched = text_matches(question, answer)
+    except PatternTimeout:
+        return _invalid(
+            "This answer could not be checked: the question's pattern takes too long to match. "
+            "Tell your teacher (the quiz file needs a simpler pattern)."
+        )
+    if matched:
         return _verdict(1.0, [])
     key = comparison_key(answer)
     for wrong in question.wrong:

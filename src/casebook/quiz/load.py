@@ -14,8 +14,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from casebook.authored_yaml import FieldPath, Limits, LineMap, field_name, one_line, read_authored_yaml
 from casebook.problems import Problem
 from casebook.quiz.model import (
     QUESTION_CLASSES,
@@ -29,9 +28,6 @@ from casebook.quiz.model import (
 )
 from casebook.quiz.passages import BRIEFING
 from casebook.quiz.schema import load_schema, validator
-
-# A field's place in the document: keys and list indices, e.g. ("questions", 2, "options").
-FieldPath = tuple[Any, ...]
 
 
 class QuizNotFound(FileNotFoundError):
@@ -79,80 +75,14 @@ def quiz_schema() -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# YAML with line numbers
+# YAML with line numbers, bounded (``casebook.authored_yaml``)
 
+#: How much one quiz file may hold, checked before anything else runs: the kit's quizzes are about
+#: 10 KB with a dozen questions, so these leave room for any real quiz and none for a resource bomb.
+QUIZ_LIMITS = Limits(max_bytes=1024 * 1024, max_depth=20, max_values=20_000, max_items=500)
+MAX_QUESTIONS = 200
 
-class LineMap:
-    """The line (from 1) of every key and value in a YAML document, by field path."""
-
-    def __init__(self) -> None:
-        self.values: dict[FieldPath, int] = {}
-        self.keys: dict[FieldPath, int] = {}
-
-    def line(self, path: FieldPath) -> int | None:
-        """The line of the field at ``path``, or of its nearest parent that has one."""
-        path = tuple(path)
-        while True:
-            if path in self.keys:
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
-            if not path:
-                return None
-            path = path[:-1]
-
-
-def _walk(
-    node: yaml.Node, path: FieldPath, lines: LineMap, duplicates: list[tuple[FieldPath, int, int]]
-) -> None:
-    lines.values[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            child = (*path, key)
-            if child in lines.keys:
-                duplicates.append((child, lines.keys[child], key_node.start_mark.line + 1))
-            else:
-                lines.keys[child] = key_node.start_mark.line + 1
-            _walk(value_node, child, lines, duplicates)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines, duplicates)
-
-
-# libyaml's parser when PyYAML was built with it (about 20x faster than the pure-Python one); it builds
-# the same nodes, with the same line marks, and the same Python values (SafeConstructor either way).
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _compose_and_construct(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
-    """The document's node tree (for line numbers) and its Python value, from one parse."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
-
-
-def _pure_python_error(text: str, exc: yaml.YAMLError) -> yaml.YAMLError:
-    """The pure-Python parser's error for a text libyaml rejected: libyaml words its errors differently,
-    and authors should see the same message (and hint) whichever parser PyYAML was built with."""
-    if _FAST_LOADER is yaml.SafeLoader:
-        return exc
-    try:
-        _compose_and_construct(text, yaml.SafeLoader)
-    except yaml.YAMLError as pure:
-        return pure
-    return exc
-
-
-_YAML_HINTS = {
-    "mapping values are not allowed here": "is there a ': ' inside unquoted text? Put the text in quotes",
-    "cannot start any token": "YAML needs spaces for indentation, not tabs",
-    "found duplicate anchor": "",
-}
+_EMPTY = "the file is empty; a quiz needs at least id, title and questions"
 
 
 def read_yaml(path: Path) -> tuple[Any, LineMap, list[Problem]]:
@@ -162,59 +92,8 @@ def read_yaml(path: Path) -> tuple[Any, LineMap, list[Problem]]:
 
 def _read_yaml(path: Path) -> tuple[str, Any, LineMap, list[Problem]]:
     """``read_yaml``, with the file's text first ("" if it could not be read)."""
-    file = str(path)
-    lines = LineMap()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return "", None, lines, [Problem(file, "the file is not UTF-8 text; save it as UTF-8")]
-    except OSError as exc:
-        return "", None, lines, [Problem(file, f"the file cannot be read ({exc.strerror or exc})")]
-    if not text.strip():
-        return (
-            text,
-            None,
-            lines,
-            [Problem(file, "the file is empty; a quiz needs at least id, title and questions")],
-        )
-    try:
-        node, data = _compose_and_construct(text, _FAST_LOADER)
-    except yaml.YAMLError as exc:
-        return text, None, lines, [_yaml_problem(file, _pure_python_error(text, exc))]
-    duplicates: list[tuple[FieldPath, int, int]] = []
-    if node is not None:
-        _walk(node, (), lines, duplicates)
-    problems = [
-        Problem(
-            file,
-            f"'{path_[-1]}' appears twice in this mapping (first on line {first}); YAML would silently "
-            "keep only the last one",
-            field=field_name(path_),
-            line=again,
-        )
-        for path_, first, again in duplicates
-    ]
-    return text, data, lines, problems
-
-
-def _yaml_problem(file: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    message = f"not valid YAML: {problem}"
-    for key, hint in _YAML_HINTS.items():
-        if key in problem and hint:
-            message += f" ({hint})"
-    if mark is not None:
-        message += f" (column {mark.column + 1})"
-    return Problem(file, message, line=mark.line + 1 if mark is not None else None)
-
-
-def field_name(path: FieldPath) -> str:
-    """A field path in the form quiz authors read: ``questions[2].options[0].text``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    document = read_authored_yaml(path, QUIZ_LIMITS, empty_message=_EMPTY)
+    return document.text, document.data, document.lines, document.problems
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -352,6 +231,19 @@ def _schema_problem(file: str, lines: LineMap, path: FieldPath, error: Any) -> l
         return [
             Problem(file, f"has {len(value)} items; at most {error.validator_value} allowed", field, line)
         ]
+    if validator == "maximum":
+        return [
+            Problem(file, f"must be at most {error.validator_value:g}, not {value}", field=field, line=line)
+        ]
+    if validator == "maxLength" and isinstance(value, str):
+        return [
+            Problem(
+                file,
+                f"is {len(value):,} characters long; at most {error.validator_value:,} are allowed",
+                field=field,
+                line=line,
+            )
+        ]
     if validator == "minimum":
         return [
             Problem(file, f"must be at least {error.validator_value}, not {value}", field=field, line=line)
@@ -394,6 +286,13 @@ def _case_transcript(path: Path, transcript: Any) -> Any:
 
 
 def _read_and_check(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
+    """The file's data and its problems, each on one line (author text with line breaks or control
+    characters, in a key or a value, is shown escaped)."""
+    data, problems = _check_file(path, transcript)
+    return data, [one_line(problem) for problem in problems]
+
+
+def _check_file(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
     from casebook.quiz.checked import passed_schema
     from casebook.quiz.checks import semantic_problems
 
@@ -410,6 +309,18 @@ def _read_and_check(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
             )
         )
         return None, problems
+    questions = data.get("questions")
+    if isinstance(questions, list) and len(questions) > MAX_QUESTIONS:
+        problems.append(
+            Problem(
+                file,
+                f"has {len(questions):,} questions; a quiz has at most {MAX_QUESTIONS}: split it into "
+                "several quizzes",
+                field="questions",
+                line=lines.line(("questions",)),
+            )
+        )
+        return None, problems  # checked before the schema, whose time grows with every question
     if not passed_schema(text):  # the kit's unedited quizzes were checked ahead of time (checked.py)
         problems += _schema_problems(file, data, lines)
     problems += semantic_problems(file, data, lines, path.stem, transcript)

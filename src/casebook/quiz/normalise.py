@@ -11,9 +11,35 @@ import re
 import unicodedata
 
 MAX_NUMBER_CHARS = 60
+MAX_ANSWER_CHARS = 20_000  # the longest text kept from the browser (a reflection)
+MAX_ANSWER_ITEMS = 1_000  # the longest list kept from the browser (options ticked, items ordered)
 _SPACES = re.compile(r"\s+")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls, less tab and line feed
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+def clean_text(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    """Text from outside (what a browser sends) made safe to keep, show and save.
+
+    Lone surrogates (which a browser can send, and which UTF-8 cannot hold) become U+FFFD; line
+    breaks become "\\n"; other control characters are dropped; the text is put in NFC (so "é" typed
+    as e + accent equals "é"); at most ``limit`` characters are kept.
+    """
+    text = text[: limit * 2]  # bound the work before anything else
+    text = LONE_SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    return text[:limit]
+
+
+def clean_answer(value: object) -> object:
+    """A learner's answer (a JSON value) with its text cleaned by ``clean_text``, lists bounded."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value[:MAX_ANSWER_ITEMS]]
+    return value
 
 
 def fold_text(text: str) -> str:

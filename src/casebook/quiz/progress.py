@@ -10,7 +10,15 @@ One JSON file per quiz, in ``$CASEBOOK_PROGRESS_DIR`` if set, else in the Jupyte
 Every change is a read-modify-write under a lock (``fcntl.flock`` on a side file, where the platform
 has it), written to a temporary file and moved into place with ``os.replace``, so two kernels saving
 at once lose nothing and a crash never leaves half a file. A file that cannot be read as progress is
-moved aside (``<quiz>.json.corrupt-<time>``) with a one-line warning, and the quiz starts afresh.
+moved aside (``<quiz>.json.corrupt-<time>``) with a one-line warning, and the quiz starts afresh:
+invalid JSON, a wrong shape, text that is not UTF-8 (binary, or UTF-16 from an editor), a file over
+``MAX_PROGRESS_BYTES``, or something that is not a regular file at all.
+
+Nothing here raises while reading: a lock that cannot be taken (a read-only folder, a lock path that
+is a folder) gives one warning, and reading goes on without it (writes are atomic, so an unlocked read
+never sees half a file). Saving without the lock still happens where the folder can be written; where
+it cannot, the save raises ``OSError`` and the quiz tells the learner. Text is written as UTF-8 with
+any lone surrogate replaced by U+FFFD, so no stored or typed string can make every later save fail.
 
 There is no fsync: a kernel that dies mid-save leaves the old file whole (the rename is atomic), and
 syncing would cost more than everything else a click does (only a power cut could lose the last save).
@@ -28,6 +36,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from casebook.files import UnreadableFile, read_text_bounded
+from casebook.quiz.normalise import LONE_SURROGATE, clean_text
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; writes stay atomic
@@ -35,6 +46,8 @@ except ImportError:  # Windows: no advisory locks; writes stay atomic
 
 ENV_PROGRESS = "CASEBOOK_PROGRESS_DIR"
 FORMAT = "casebook-progress"
+MAX_PROGRESS_BYTES = 32 * 1024 * 1024  # far above a whole quiz of 20,000-character reflections
+MAX_NAME_CHARS = 200
 
 
 def progress_dir() -> Path:
@@ -66,6 +79,7 @@ class ProgressStore:
         self.path = self.directory / f"{quiz_id}.json"
         self._warn = warn or _warn_on_stderr
         self.warnings: list[str] = []
+        self._lock_warned = False
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -81,7 +95,9 @@ class ProgressStore:
     # -- writing -------------------------------------------------------------------------------------
 
     def save_answer(self, question_id: str, record: dict[str, Any]) -> None:
-        """Store one question's record (answer, status, score, attempts ...), keeping every other one."""
+        """Store one question's record (answer, status, score, attempts ...), keeping every other one.
+
+        Raises OSError when the progress folder cannot be written."""
         stamped = {**record, "updated": now()}
 
         def change(data: dict[str, Any]) -> None:
@@ -92,8 +108,10 @@ class ProgressStore:
     def save_name(self, name: str) -> None:
         """Remember the learner's name for exports."""
 
+        cleaned = clean_text(name, MAX_NAME_CHARS).strip()
+
         def change(data: dict[str, Any]) -> None:
-            data["name"] = name
+            data["name"] = cleaned
 
         self._update(change)
 
@@ -119,16 +137,18 @@ class ProgressStore:
 
     def _read(self) -> dict[str, Any]:
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return self._empty()
-        except OSError as exc:
-            self._report(f"could not read {self.path} ({exc.strerror or exc}); answers will not be restored")
+            text = read_text_bounded(self.path, MAX_PROGRESS_BYTES)
+        except UnreadableFile as error:
+            if not os.path.lexists(self.path):
+                return self._empty()
+            self._move_aside(f"the file {error.problem.message.split(';')[0]}")
             return self._empty()
         problem = None
         try:
             data = json.loads(text)
             problem = _shape_problem(data)
+            if problem is None:
+                data = _without_lone_surrogates(data)
         except (ValueError, RecursionError) as exc:
             problem = f"not valid JSON ({exc.__class__.__name__})"
         if problem is None:
@@ -151,10 +171,11 @@ class ProgressStore:
         self._warn(message)
 
     def _write(self, data: dict[str, Any]) -> None:
+        text = LONE_SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=1))
         handle, temp = tempfile.mkstemp(prefix=f".{self.quiz_id}.", suffix=".tmp", dir=self.directory)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=1)
+                out.write(text)
             os.replace(temp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -167,12 +188,43 @@ class ProgressStore:
             yield
             return
         lock_path = self.directory / f".{self.quiz_id}.lock"
-        with open(lock_path, "a+") as lock:
+        try:
+            lock = open(lock_path, "a+")  # noqa: SIM115 - closed below, after the lock is released
+        except OSError as error:
+            self._lock_failed(lock_path, error)
+            yield
+            return
+        with lock:
             fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+    def _lock_failed(self, lock_path: Path, error: OSError) -> None:
+        """Say once why there is no lock, and what it means for saving."""
+        if self._lock_warned:
+            return
+        self._lock_warned = True
+        reason = error.strerror or str(error)
+        if not self._can_write():
+            self._report(
+                f"answers cannot be saved here: the folder {self.directory} is read-only ({reason}); "
+                "your answers last only while this notebook stays open"
+            )
+        else:
+            self._report(f"the lock file {lock_path} cannot be used ({reason}); answers are saved without it")
+
+    def _can_write(self) -> bool:
+        """Whether a file can be made in the progress folder (tried, not guessed from permissions)."""
+        try:
+            handle, temp = tempfile.mkstemp(prefix=f".{self.quiz_id}.", suffix=".probe", dir=self.directory)
+        except OSError:
+            return False
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return True
 
 
 def _shape_problem(data: Any) -> str | None:
@@ -187,6 +239,15 @@ def _shape_problem(data: Any) -> str | None:
     if not isinstance(data.get("name", ""), str):
         data["name"] = ""
     return None
+
+
+def _without_lone_surrogates(data: dict[str, Any]) -> dict[str, Any]:
+    """The stored progress with any lone surrogate (a JSON "\\ud800" escape) replaced by U+FFFD, so it
+    can be shown in a browser and saved as UTF-8 again."""
+    text = json.dumps(data, ensure_ascii=False)
+    if not LONE_SURROGATE.search(text):
+        return data
+    return json.loads(LONE_SURROGATE.sub("\ufffd", text))
 
 
 def _warn_on_stderr(message: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from casebook.quiz.grading import Result, grade
 from casebook.quiz.model import Question, Quiz
+from casebook.quiz.normalise import clean_answer
 
 STATUSES = ("correct", "partial", "incorrect", "saved")
 
@@ -84,7 +85,11 @@ def state_from_record(question: Question, record: Any) -> QuestionState:
 
 def submit(question: Question, state: QuestionState, answer: Any) -> tuple[QuestionState, Result]:
     """Grade an answer and move the state on. A finished question or an invalid answer changes nothing
-    but the answer kept; running out of attempts shows the answer."""
+    but the answer kept; running out of attempts shows the answer.
+
+    The answer is what the browser sent: its text is cleaned first (``normalise.clean_answer``: no lone
+    surrogates or control characters, NFC, bounded), so what is graded is what is saved."""
+    answer = clean_answer(answer)
     result = grade(question, answer)
     if state.finished and question.graded:
         return state, result

@@ -26,8 +26,9 @@ from casebook.quiz.answers import right_answer_lines
 from casebook.quiz.controls import controls_for
 from casebook.quiz.grading import Result, grade
 from casebook.quiz.model import EvidenceQuestion, Question, Quiz
+from casebook.quiz.normalise import clean_answer, clean_text
 from casebook.quiz.passages import BRIEFING, loaded_or_none
-from casebook.quiz.progress import ProgressStore
+from casebook.quiz.progress import MAX_NAME_CHARS, ProgressStore
 from casebook.quiz.question_widget import QuestionWidget
 from casebook.quiz.safe_markdown import escape, markdown_html, markdown_inline
 from casebook.quiz.shuffling import choice_order
@@ -61,12 +62,15 @@ QUIZ_CSS = """<style>
 .casebook-quiz .casebook-fb-correct { color: #006400; }
 .casebook-quiz .casebook-fb-incorrect { color: #b00020; }
 .casebook-quiz .casebook-fb-partial { color: #7a4500; }
+.casebook-quiz .casebook-fb-unsaved, .casebook-quiz .casebook-not-saved { color: #b00020; }
 .casebook-quiz .casebook-fb-invalid, .casebook-quiz .casebook-fb-saved { color: #1a1a1a; }
 .casebook-quiz .casebook-claim { border-left: 4px solid #4a4a4a; padding: .25rem .75rem; }
 .casebook-quiz .casebook-note { color: #4a4a4a; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-correct { color: #7ee787; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-incorrect { color: #ff9e9e; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-partial { color: #ffb74d; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-unsaved { color: #ff9e9e; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-not-saved { color: #ff9e9e; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-invalid { color: #f0f0f0; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-saved { color: #f0f0f0; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-note { color: #c8c8c8; }
@@ -123,7 +127,8 @@ class QuestionPanel:
     """One question on screen, kept in step with its ``QuestionState``.
 
     The browser side is one ``QuestionWidget``; this class holds the rules' state and answers its
-    events. ``on_change(panel)`` is called after every change the learner makes, to save it.
+    events. ``on_change(panel)`` is called after every change the learner makes, to save it; it
+    returns None when the change was saved, else why not, which the panel then shows.
     """
 
     def __init__(
@@ -132,13 +137,14 @@ class QuestionPanel:
         question: Question,
         number: int,
         transcript: Any,
-        on_change: Callable[[QuestionPanel], None],
+        on_change: Callable[[QuestionPanel], str | None],
     ):
         self.question = question
         self.transcript = transcript
         self.on_change = on_change
         self.state = rules.QuestionState()
         self.last_result: Result | None = None
+        self.not_saved: str | None = None  # why the latest change could not be saved
         order = choice_order(quiz.shuffle_key(), question)
         self.controls = controls_for(question, order, transcript)
         graded = question.graded
@@ -165,7 +171,9 @@ class QuestionPanel:
         the answer shown at that moment), ``hint`` or ``reveal``."""
         locked = self.state.finished and self.question.graded  # locked controls keep their answer
         if event in ("answer", "check") and not locked:
-            self.widget.value = self.controls.coerce(value)
+            # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be synced
+            # back to it (Jupyter's messages are UTF-8), let alone saved.
+            self.widget.value = clean_answer(self.controls.coerce(value))
         if event == "check":
             self.check()
         elif event == "hint":
@@ -199,27 +207,28 @@ class QuestionPanel:
         if self.state.finished and self.question.graded:
             return
         self.state, self.last_result = rules.submit(self.question, self.state, self.answer)
-        self.refresh()
         if self.last_result.status != "invalid":
-            self.on_change(self)
+            self.not_saved = self.on_change(self)
+        self.refresh()
 
     def hint(self) -> None:
         """Show the next hint."""
         self.state = rules.show_hint(self.question, self.state)
+        self.not_saved = self.on_change(self)
         self.refresh()
-        self.on_change(self)
 
     def give_up(self) -> None:
         """Show the answer and the explanation; the question takes no more submissions."""
         self.state = rules.reveal(self.state)
+        self.not_saved = self.on_change(self)
         self.refresh()
-        self.on_change(self)
 
     # -- display -------------------------------------------------------------------------------------
 
     def restore(self, state: rules.QuestionState) -> None:
         """Show a state: its answer in the controls, its feedback, hints and explanation."""
         self.state = state
+        self.not_saved = None
         empty = self.controls.coerce(None)
         self.widget.show_value(empty if state.answer is None else self.controls.coerce(state.answer))
         self.last_result = grade(self.question, state.answer) if state.answered else None
@@ -232,6 +241,15 @@ class QuestionPanel:
         note = ""
         if result is not None and left is not None and result.counts_as_attempt and not state.finished:
             note = f"<p>{left} attempt{'s' if left != 1 else ''} left.</p>"
+        if self.not_saved and result is not None:
+            if result.status == "saved":  # "✔ Saved" would be untrue
+                result = Result(
+                    "unsaved", 0.0, f"✘ Not saved: {self.not_saved}. Copy your text somewhere safe."
+                )
+            else:
+                note += (
+                    f"<p class='casebook-not-saved' role='alert'>✘ Not saved: {escape(self.not_saved)}.</p>"
+                )
         remaining = len(question.hints) - state.hints
         with self.widget.hold_sync():  # one message to the browser for the whole change
             self.widget.feedback_html = feedback_html(result, note)
@@ -341,23 +359,31 @@ class QuizView:
     def _show_notices(self) -> None:
         self.notice.value = "".join(f"<p role='alert'>ⓘ {escape(w)}</p>" for w in self.store.warnings)
 
-    def _save(self, action: Callable[[], None], what: str) -> None:
+    def _save(self, action: Callable[[], None], what: str) -> str | None:
+        """Run one save; None when it worked, else the reason (also shown above the quiz). Never raises:
+        whatever goes wrong, the learner is told instead of the change being lost without a word."""
         try:
             action()
-        except OSError as exc:
-            self.store.warnings.append(
-                f"{what} could not be saved ({exc.strerror or exc}); keep this tab open"
-            )
+        except Exception as exc:  # noqa: BLE001 - any failure to save is shown, never raised into a widget
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
+            message = f"{what} could not be saved ({reason}); keep this tab open"
+            if message not in self.store.warnings:
+                self.store.warnings.append(message)
+            self._show_notices()
+            return reason
         self._show_notices()
+        return None
 
-    def _changed(self, panel: QuestionPanel) -> None:
+    def _changed(self, panel: QuestionPanel) -> str | None:
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
         self._update_summary()
-        self._save(lambda: self.store.save_answer(panel.question.id, panel.state.record()), "your answer")
+        return self._save(
+            lambda: self.store.save_answer(panel.question.id, panel.state.record()), "your answer"
+        )
 
     def _name_changed(self, change: dict[str, Any]) -> None:
-        self._save(lambda: self.store.save_name(str(change["new"]).strip()[:200]), "your name")
+        self._save(lambda: self.store.save_name(str(change["new"])), "your name")
 
     def states(self) -> dict[str, rules.QuestionState]:
         """Each question's current state, by question id."""
@@ -388,7 +414,7 @@ class QuizView:
         from casebook.quiz.export import build_export, write_export
         from casebook.quiz.handin import hand_in_if_configured, handin_html
 
-        name = self.name.value.strip()
+        name = clean_text(self.name.value, MAX_NAME_CHARS).strip()
         if not name:
             self.export_status.value = (
                 "<p>ⓘ Type your name first, so your teacher knows whose answers these are.</p>"

@@ -18,6 +18,7 @@ from pathlib import Path
 from casebook.problems import Problem
 
 SCHEMA_FILE = "lexicon.schema.json"
+MAX_LEXICON_BYTES = 1024 * 1024  # the shipped lists are a few KB
 
 # The groups each shipped file must have: the parser relies on them.
 REQUIRED_GROUPS: dict[str, tuple[str, ...]] = {
@@ -68,14 +69,16 @@ def check_lexicon(data: object, file: str, required: Sequence[str] = ()) -> list
 
 def load_lexicon_file(path: Path, required: Sequence[str] = ()) -> Lexicon:
     """Read a word list from ``path``; raises LexiconError naming the file and field on any problem."""
+    from casebook.files import UnreadableFile, read_text_bounded
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError([Problem(str(path), f"cannot be read ({exc.strerror or exc})")]) from None
-    except UnicodeDecodeError:
-        raise LexiconError([Problem(str(path), "is not UTF-8 text")]) from None
+        data = json.loads(read_text_bounded(path, MAX_LEXICON_BYTES))
+    except UnreadableFile as error:  # missing, a folder, a FIFO, a device, too large, not UTF-8
+        raise LexiconError([error.problem]) from None
     except json.JSONDecodeError as exc:
         raise LexiconError([Problem(str(path), f"is not valid JSON: {exc.msg}", line=exc.lineno)]) from None
+    except RecursionError:
+        raise LexiconError([Problem(str(path), "is nested too deeply to be a word list")]) from None
     problems = check_lexicon(data, str(path), required)
     if problems:
         raise LexiconError(problems)
