@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -87,24 +87,6 @@ def field_name(path: FieldPath) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(problem: Problem) -> Problem:
-    """The problem with line breaks and control characters in its message and field shown as escapes
-    (``\\n``, ``\\x1b``): author text quoted in a message must not break the line or drive a terminal."""
-
-    def visible(text: str | None) -> str | None:
-        if text is None or not _UNPRINTABLE.search(text):
-            return text
-        return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-    message, field = visible(problem.message), visible(problem.field)
-    if message == problem.message and field == problem.field:
-        return problem
-    return replace(problem, message=message or "", field=field)
 
 
 def read_authored_yaml(

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casebook.authored_yaml import LineMap, field_name, one_line, read_authored_yaml
+from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
 from casebook.problems import Problem
+from casebook.untrusted_text import one_line
 
 __all__ = [
     "Assessment",

@@ -8,14 +8,21 @@ Two uses, two functions:
 - ``for_terminal(text)`` for one line printed to a teacher's terminal: every control character
   (ANSI escape sequences start with one), line break and bidirectional override is shown as a
   visible escape such as ``\\x1b``, so no text can recolour, move, hide or reorder what the
-  terminal shows; very long text is cut short.
+  terminal shows; very long text is cut short;
+- ``one_line(problem)``: a ``Problem`` whose file, field and message (which may quote an author's
+  or a learner's text) are escaped the same way, uncut, so every problem the kit reports prints as
+  one harmless line.
 
-Pure functions on strings; no other part of the kit is imported.
+Pure functions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import sys
+
+from casebook.problems import Problem
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -50,3 +57,18 @@ def for_terminal(text: str, limit: int = TERMINAL_LIMIT) -> str:
     if len(text) > limit:
         text = text[:limit] + "…"
     return _UNSAFE_ON_TERMINAL.sub(_visible, text)
+
+
+def one_line(problem: Problem) -> Problem:
+    """``problem`` with controls, line breaks and bidi marks in its file, field and message escaped."""
+
+    def visible(text: str) -> str:
+        return for_terminal(text, sys.maxsize)
+
+    escaped = dataclasses.replace(
+        problem,
+        file=visible(problem.file),
+        message=visible(problem.message),
+        field=None if problem.field is None else visible(problem.field),
+    )
+    return problem if escaped == problem else escaped

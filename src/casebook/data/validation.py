@@ -43,6 +43,7 @@ from casebook.data.package import (
 from casebook.data.shape import resource_shape
 from casebook.files import UnreadableFile, read_bytes_bounded
 from casebook.problems import Problem
+from casebook.untrusted_text import one_line
 
 #: Folders and files in the data folder that datapackage.json does not describe, on purpose: quizzes and
 #: rubrics are YAML with their own JSON Schemas, checked by ``casebook validate`` through their own loaders.
@@ -63,7 +64,7 @@ def validate_package(folder: Path) -> list[Problem]:
     try:
         descriptor = read_descriptor(folder)
     except DataError as error:
-        return [_one_line(_as_problem(error, folder / DESCRIPTOR))]
+        return [one_line(_as_problem(error, folder / DESCRIPTOR))]
     problems: list[Problem] = []
     resources = []
     for index, resource in enumerate(descriptor["resources"]):
@@ -79,22 +80,7 @@ def validate_package(folder: Path) -> list[Problem]:
     problems += _check_references(resources, tables, folder)
     described = [r for r in descriptor["resources"] if isinstance(r, dict)]  # broken ones describe files too
     problems += _check_everything_described(described, folder)
-    return [_one_line(problem) for problem in problems]
-
-
-def _printable(text: str) -> str:
-    """``text`` with line breaks, terminal escapes and other control characters written as escapes."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
-def _one_line(problem: Problem) -> Problem:
-    """A problem whose text (which may quote a cell or a name) prints as one line and moves no cursor."""
-    return dataclasses.replace(
-        problem,
-        file=_printable(problem.file),
-        message=_printable(problem.message),
-        field=None if problem.field is None else _printable(problem.field),
-    )
+    return [one_line(problem) for problem in problems]
 
 
 Tables = dict[str, tuple[dict[str, Any], list[Row]]]

@@ -14,7 +14,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from casebook.authored_yaml import FieldPath, Limits, LineMap, field_name, one_line, read_authored_yaml
+from casebook.authored_yaml import FieldPath, Limits, LineMap, field_name, read_authored_yaml
 from casebook.problems import Problem
 from casebook.quiz.model import (
     QUESTION_CLASSES,
@@ -28,6 +28,7 @@ from casebook.quiz.model import (
 )
 from casebook.quiz.passages import BRIEFING
 from casebook.quiz.schema import load_schema, validator
+from casebook.untrusted_text import one_line
 
 
 class QuizNotFound(FileNotFoundError):
