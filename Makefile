@@ -15,7 +15,7 @@ BUILD  := build
 TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint unit notebooks figures exercises-check test-browser browser-check bench handouts pins clean check-python hub test-hub
+.PHONY: help lab test lint unit notebooks figures exercises-check references-check test-browser browser-check bench handouts pins clean check-python hub test-hub
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
@@ -63,7 +63,11 @@ figures: $(STAMP)
 exercises-check: $(STAMP)
 	$(BIN)/casebook exercises --check
 
-test: lint exercises-check unit notebooks
+# Each lesson's "## Sources" list must be what `casebook references` writes from data/sources.csv.
+references-check: $(STAMP)
+	$(BIN)/casebook references --check
+
+test: lint exercises-check references-check unit notebooks
 
 # The browser suite drives the system's Chromium (never a Playwright download) and injects axe-core,
 # pinned in package-lock.json. Either missing stops the run with one line, never a silent skip.

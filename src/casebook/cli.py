@@ -181,6 +181,30 @@ def _exercises_check(solutions: Path, exercises: Path) -> int:
     return 0
 
 
+def _cmd_references(args: argparse.Namespace) -> int:
+    from casebook import data
+    from casebook.paths import repo_root
+    from casebook.references import update_lessons
+
+    folder = Path(args.notebooks) if args.notebooks else repo_root() / "notebooks"
+    if folder.resolve().is_relative_to(Path.cwd()):  # shorter messages
+        folder = folder.resolve().relative_to(Path.cwd())
+    lessons = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not lessons:
+        print(f"{folder}/ holds no lesson notebooks (NN_name.ipynb).")
+        return 1
+    report = update_lessons(lessons, data.load("sources"), check=args.check)
+    for problem in report.problems:
+        _say(problem)
+    for path in report.changed:
+        _say(f"{path}: its Sources list is out of date" if args.check else f"wrote {path}")
+    if args.check and report.changed:
+        print("Run 'casebook references' and commit the result.")
+    elif not report.changed:
+        print(f"Every Sources list in {folder}/ matches data/sources.csv.")
+    return 1 if report.problems or (args.check and report.changed) else 0
+
+
 def _say(line: object) -> None:
     """Print one line that may hold someone else's text: controls and escape sequences shown, not run."""
     from casebook.untrusted_text import for_terminal
@@ -330,6 +354,15 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("--solutions", metavar="DIR", help="solutions folder (default: solutions/)")
     exercises.add_argument("--exercises", metavar="DIR", help="exercises folder (default: exercises/)")
     exercises.set_defaults(handler=_cmd_exercises)
+
+    references = sub.add_parser(
+        "references", help="rewrite each lesson's '## Sources' list from data/sources.csv and its citations"
+    )
+    references.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 naming each lesson whose list is stale"
+    )
+    references.add_argument("--notebooks", metavar="DIR", help="lessons folder (default: notebooks/)")
+    references.set_defaults(handler=_cmd_references)
 
     results = sub.add_parser("results", help="teacher tools for learners' exported quiz answers")
     results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
