@@ -212,7 +212,9 @@ def _candidates(text: str, colon: int, tokens: list[int], rules: _Rules) -> tupl
 def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
     """Every speaker label in ``text``, in order and without overlaps (see the module docstring)."""
     rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
-    found: list[tuple[int, int, str, str, bool]] = []
+    # Each candidate becomes its Label at once (no intermediate tuple per label): on a page of a million
+    # one-letter labels the list of labels is what memory holds, once.
+    found: list[Label] = []
     previous = -1
     for match in _COLON.finditer(text):
         colon = match.start()
@@ -230,14 +232,14 @@ def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
         if best is None:
             continue
         start, candidate, kind, line_start = best
-        found.append((start, colon + 1, candidate, kind, line_start))
-    names = Counter(rules.speaker(c) for _, _, c, kind, _ in found if kind == "name")
-    labels: list[Label] = []
-    for start, end, candidate, kind, line_start in found:
         speaker = rules.speaker(candidate)
-        if kind == "name" and names[speaker] < 2:
+        found.append(Label(start, colon + 1, speaker, rules.role(speaker), line_start, kind))
+    names = Counter(label.speaker for label in found if label.kind == "name")
+    labels: list[Label] = []
+    for label in found:
+        if label.kind == "name" and names[label.speaker] < 2:
             continue
-        if labels and start < labels[-1].end:
+        if labels and label.start < labels[-1].end:
             continue
-        labels.append(Label(start, end, speaker, rules.role(speaker), line_start, kind))
+        labels.append(label)
     return labels

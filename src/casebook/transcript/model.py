@@ -6,14 +6,16 @@ Every offset (``start``, ``end``) points into the ORIGINAL text given to :func:`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from casebook.transcript.segment import normalize, sentence_spans, word_count
 
 Role = Literal["moderator", "briefer", "questioner", "operator", "other"]
 ROLES: tuple[str, ...] = ("moderator", "briefer", "questioner", "operator", "other")
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,7 @@ class Turn:
 
     @cached_property
     def _sentence_texts(self) -> tuple[str, ...]:
-        if not self.text:
-            return ()
-        return tuple(normalize(self.text[s - self.start : e - self.start]) for s, e in self.sentence_spans)
+        return self._split_sentences()
 
     @property
     def sentences(self) -> list[str]:
@@ -69,10 +69,7 @@ class Turn:
     @cached_property
     def words(self) -> int:
         """How many words the turn has, not counting transcribers' notes such as "(Inaudible)"."""
-        if not self.text:
-            return 0
-        total = word_count(self.text)
-        return total - sum(word_count(a.text) for a in self.annotations)
+        return self._count_words()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: index, speaker, role, text, start, end, words, annotations, sentences."""
@@ -83,10 +80,26 @@ class Turn:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "words": self.words,
+            "words": self._uncached("words", self._count_words),
             "annotations": [asdict(a) for a in self.annotations],
-            "sentences": self.sentences,
+            "sentences": list(self._uncached("_sentence_texts", self._split_sentences)),
         }
+
+    def _uncached(self, name: str, compute: Callable[[], _Value]) -> _Value:
+        """A cached property's value if already cached, else computed without caching it: writing a
+        million turns as JSON (one record at a time) then holds no sentences of the turns already written."""
+        cached = self.__dict__.get(name)
+        return cached if cached is not None else compute()
+
+    def _split_sentences(self) -> tuple[str, ...]:
+        if not self.text:
+            return ()
+        return tuple(normalize(self.text[s:e]) for s, e in sentence_spans(self.text))
+
+    def _count_words(self) -> int:
+        if not self.text:
+            return 0
+        return word_count(self.text) - sum(word_count(a.text) for a in self.annotations)
 
 
 @dataclass(frozen=True)
