@@ -106,7 +106,7 @@ lite: $(LITE_STAMP) $(PYODIDE)
 test-lite: browser-check lite
 	$(TEST_ENV) $(BIN)/python -m pytest tests/lite -m lite -p no:cacheprovider
 
-bench: $(STAMP)
+bench: $(STAMP) lite
 	$(BIN)/python benchmarks/run.py
 
 handouts: $(STAMP)

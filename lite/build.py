@@ -257,13 +257,13 @@ def kit_wheel(into: Path) -> Path:
     return next(into.glob("casebook-*.whl"))
 
 
-def stage_pyodide() -> None:
+def stage_pyodide(work: Path = WORK) -> None:
     """Copy npm's Pyodide core into the work folder's ``static/pyodide``."""
     if not (PYODIDE_NPM / "pyodide.mjs").is_file():
         raise LiteBuildError(
             f"{PYODIDE_NPM} has no pyodide.mjs: run `npm ci --ignore-scripts` (make lite does) to install it"
         )
-    target = WORK / "static" / "pyodide"
+    target = work / "static" / "pyodide"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name in (
@@ -332,13 +332,13 @@ def lite_build(lite_dir: Path, output: Path, contents: Path | None) -> None:
     _run(command, cwd=lite_dir)
 
 
-def extend_lock(wheels: Sequence[Path]) -> list[str]:
-    """Add ``wheels`` to the site's Pyodide lock, fetch what the kit and kernel need from it, drop the
-    rest. Returns the packages the site holds."""
+def extend_lock(wheels: Sequence[Path], site: Path = SITE, roots: Sequence[str] = ("casebook",)) -> list[str]:
+    """Add ``wheels`` to the site's Pyodide lock, fetch what ``roots`` and the kernel need from it, drop
+    the rest. Returns the packages the site holds."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
-    folder = SITE / "static" / "pyodide"
+    folder = site / "static" / "pyodide"
     lock_path = folder / "pyodide-lock.json"
     for wheel in wheels:
         shutil.copy2(wheel, folder / wheel.name)
@@ -353,16 +353,10 @@ def extend_lock(wheels: Sequence[Path]) -> list[str]:
         ignore_missing_dependencies=True,
     )
     packages = {normalise(name): package for name, package in spec.packages.items()}
-    kit = packages["casebook"]
-    missing = [d for d in kit.depends if normalise(d) not in packages and normalise(d) not in SERVER_ONLY]
-    if missing:
-        raise LiteBuildError(
-            f"casebook depends on {', '.join(missing)}, which the browser course does not hold: add a "
-            "pure-Python wheel to lite/build.py's KIT_WHEELS, or list it as SERVER_ONLY"
-        )
-    kit.depends = [d for d in kit.depends if normalise(d) not in SERVER_ONLY]
+    if "casebook" in packages:
+        _drop_server_only(packages["casebook"], packages)
     plain = {name: {"depends": package.depends} for name, package in packages.items()}
-    needed = closure(plain, ["casebook", *KERNEL_ROOTS])
+    needed = closure(plain, [*roots, *KERNEL_ROOTS])
     for name in needed:
         package = packages[name]
         path = folder / package.file_name
@@ -389,14 +383,25 @@ def extend_lock(wheels: Sequence[Path]) -> list[str]:
     return needed
 
 
-def configure(packages: Sequence[str]) -> None:
+def _drop_server_only(kit: Any, packages: Mapping[str, Any]) -> None:
+    """Keep the kit's dependencies the site holds; refuse one that is neither held nor server-only."""
+    missing = [d for d in kit.depends if normalise(d) not in packages and normalise(d) not in SERVER_ONLY]
+    if missing:
+        raise LiteBuildError(
+            f"casebook depends on {', '.join(missing)}, which the browser course does not hold: add a "
+            "pure-Python wheel to lite/build.py's KIT_WHEELS, or list it as SERVER_ONLY"
+        )
+    kit.depends = [d for d in kit.depends if normalise(d) not in SERVER_ONLY]
+
+
+def configure(packages: Sequence[str], site: Path = SITE) -> None:
     """Set the kernel's start-up packages and no PyPI fallback in every ``jupyter-lite.json``."""
-    for config_path in SITE.rglob("jupyter-lite.json"):
+    for config_path in site.rglob("jupyter-lite.json"):
         config = json.loads(config_path.read_text(encoding="utf-8"))
-        if config_path.parent == SITE:
+        if config_path.parent == site:
             config = lite_settings(config, packages)
         config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    index = SITE / "index.html"
+    index = site / "index.html"
     index.write_text(start_page(index.read_text(encoding="utf-8"), START_PAGE), encoding="utf-8")
 
 
