@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 from nbclient import NotebookClient
@@ -95,19 +96,11 @@ def lesson_imports_matplotlib(lesson: Path, cache: str) -> bool:
     """Whether running ``lesson`` in a fresh kernel, figure cache in mode ``cache``, imports matplotlib."""
     notebook = nbformat.read(lesson, as_version=4)
     notebook.cells.append(new_code_cell('import sys\nprint("matplotlib" in sys.modules)'))
-    with tempfile.TemporaryDirectory() as progress:
-        saved = {k: os.environ.get(k) for k in ("CASEBOOK_FIGURE_CACHE", "CASEBOOK_PROGRESS_DIR")}
-        os.environ.update({"CASEBOOK_FIGURE_CACHE": cache, "CASEBOOK_PROGRESS_DIR": progress})
-        try:
-            NotebookClient(
-                notebook, timeout=600, resources={"metadata": {"path": str(lesson.parent)}}
-            ).execute()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+    with (
+        tempfile.TemporaryDirectory() as progress,
+        mock.patch.dict(os.environ, {"CASEBOOK_FIGURE_CACHE": cache, "CASEBOOK_PROGRESS_DIR": progress}),
+    ):
+        NotebookClient(notebook, timeout=600, resources={"metadata": {"path": str(lesson.parent)}}).execute()
     return notebook.cells[-1].outputs[0]["text"].strip() == "True"
 
 
