@@ -253,6 +253,8 @@ def kit_wheel(into: Path) -> Path:
     """The kit's own wheel, built from this checkout (its stored figures and manifest included)."""
     shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
+    # setuptools builds in the checkout's build/lib and keeps files deleted since (old figure images).
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     _pip("wheel", "--no-deps", "-w", str(into), str(ROOT))
     return next(into.glob("casebook-*.whl"))
 

@@ -27,6 +27,7 @@ LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 # A bound on waiting for Pyodide to start on a busy two-core machine, not a performance assert:
 # make bench measures the first load.
 KERNEL_IDLE_S = 300
+SAVE_SETTLE_MS = 5000
 
 
 def _lesson_url(site_url: str, lesson: Path) -> str:
@@ -88,6 +89,9 @@ def test_a_lesson_runs_offline_and_its_quiz_gives_feedback(
         text = quiz_driver.answer_with_mouse(page, plan.mouse_right)
         assert text.startswith(plan.mouse_right.expect), f"{plan.mouse_right.describe()}: {text!r}"
         if lesson == LESSONS[0]:  # a reload is a new kernel: the answer comes back from the drive
+            # The kernel's write reaches the browser's storage through the page a moment later; a
+            # reload at once can lose it (measured: it did, with no wait). Give it that moment.
+            page.wait_for_timeout(SAVE_SETTLE_MS)
             _open(page, _lesson_url(site_url, lesson))  # the page again, from its link
             notebook_page.run_all_cells(page)
             page.wait_for_selector(f".casebook-q-{plan.mouse_right.question_id}", timeout=60000)
