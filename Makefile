@@ -15,12 +15,14 @@ BUILD  := build
 TEST_ENV := CASEBOOK_PROGRESS_DIR=$(CURDIR)/$(BUILD)/test-progress CASEBOOK_STRICT=1 MPLBACKEND=Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint unit notebooks figures exercises-check references-check test-browser browser-check bench handouts pins clean check-python hub test-hub
+.PHONY: help lab test lint unit notebooks figures exercises-check references-check test-browser browser-check bench handouts pins clean check-python hub test-hub lite test-lite
 
 help:
 	@echo "make lab           set up .venv and open JupyterLab on the first lesson"
 	@echo "make test          set up .venv, then ruff, unit tests and every notebook (nbval)"
 	@echo "make test-browser  run every notebook and quiz in a real JupyterLab under Chromium (needs chromium, npm)"
+	@echo "make lite          build the course for the browser alone (JupyterLite) into build/lite"
+	@echo "make test-lite     build it, serve it on 127.0.0.1 and run every lesson and quiz in Chromium, offline"
 	@echo "make bench         benchmarks: lesson kernels against a bare floor, quiz and parser speed"
 	@echo "make hub           a real JupyterHub for a class on this machine (127.0.0.1:HUB_PORT, default 8000)"
 	@echo "make test-hub      three students log in to a real hub, pull the kit, run lesson 01 and hand in"
@@ -44,7 +46,7 @@ lab: $(STAMP)
 	$(BIN)/casebook lab notebooks/00_start_here.ipynb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks hub
+	$(BIN)/ruff check src tests benchmarks hub lite
 
 unit: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser and not hub"
@@ -89,7 +91,29 @@ BROWSER_JOBS ?= 2
 test-browser: browser-check $(STAMP) $(AXE)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/browser -m browser -p no:cacheprovider
 
-bench: $(STAMP) $(HUB_STAMP) $(CHP)
+# The browser-only course: JupyterLite and Pyodide (npm, pinned in package-lock.json) with the kit's
+# wheels, built from pinned packages only. Its build tools (lite/requirements.txt) go into .venv on top
+# of Binder's pins, leaving binder/requirements.txt unchanged.
+LITE_STAMP := $(VENV)/.casebook-lite-installed
+PYODIDE := node_modules/pyodide/pyodide.mjs
+
+$(LITE_STAMP): $(STAMP) lite/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r lite/requirements.txt
+	@touch $@
+
+# npm ci (the axe-core rule) installs every npm package, Pyodide included.
+$(PYODIDE): $(AXE)
+	@test -f $@ || { echo "npm ci did not install pyodide: check package.json and package-lock.json"; exit 1; }
+	@touch $@
+
+lite: $(LITE_STAMP) $(PYODIDE)
+	$(BIN)/python -m lite.build
+
+# Serves build/lite on 127.0.0.1 and drives Chromium with every request off loopback refused.
+test-lite: browser-check lite
+	$(TEST_ENV) $(BIN)/python -m pytest tests/lite -m lite -p no:cacheprovider
+
+bench: $(STAMP) $(HUB_STAMP) $(CHP) lite
 	$(BIN)/python benchmarks/run.py
 
 # The local class hub: JupyterHub (hub/requirements.txt, into .venv; Binder never installs it) behind

@@ -54,3 +54,20 @@ def test_changing_the_repository_in_course_yaml_changes_every_link(tmp_path: Pat
     assert "mybinder.org/v2/gh/school/kit/stable?urlpath=lab/tree/notebooks/00_start_here.ipynb" in text
     assert "OWNER/REPO" not in lesson_table(tmp_path)
     assert update_readme(root=tmp_path) is False
+
+
+def test_every_lesson_has_a_browser_only_link_to_the_lite_site(tmp_path: Path) -> None:
+    from casebook.course import lite_url, load_settings
+
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    (tmp_path / "course.yaml").write_text("repository: school/kit\nlite: https://school.example/course/\n")
+    settings = load_settings(tmp_path)
+    assert lite_url(settings, Path("notebooks/01_x.ipynb")) == (
+        "https://school.example/course/lab/index.html?path=notebooks/01_x.ipynb"
+    )
+    table = lesson_table(tmp_path)
+    assert table.count("https://school.example/course/lab/index.html?path=notebooks/") == len(
+        list((tmp_path / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    )
+    (tmp_path / "course.yaml").write_text("repository: school/kit\n")
+    assert load_settings(tmp_path).lite == "https://school.github.io/kit"

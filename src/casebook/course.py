@@ -47,6 +47,7 @@ class CourseSettings:
     branch: str
     jupyterhub: str
     handin: Path | None = None
+    lite: str = "https://OWNER.github.io/REPO"  # where build/lite is published
 
 
 def load_settings(root: Path | None = None) -> CourseSettings:
@@ -59,7 +60,14 @@ def load_settings(root: Path | None = None) -> CourseSettings:
         branch=str(raw.get("branch", "main")),
         jupyterhub=str(raw.get("jupyterhub", "https://hub.example.edu")).rstrip("/"),
         handin=(root / Path(handin).expanduser()) if handin else None,
+        lite=str(raw.get("lite") or _github_pages(str(raw.get("repository", "OWNER/REPO")))).rstrip("/"),
     )
+
+
+def _github_pages(repository: str) -> str:
+    """Where GitHub Pages would publish the repository's site: the default home of the Lite course."""
+    owner, _, name = repository.partition("/")
+    return f"https://{owner}.github.io/{name}"
 
 
 def lessons(root: Path | None = None) -> list[Lesson]:
@@ -107,20 +115,25 @@ def nbgitpuller_url(settings: CourseSettings, notebook: Path, repo_url: str | No
     )
 
 
+def lite_url(settings: CourseSettings, notebook: Path) -> str:
+    """A link that opens ``notebook`` in the browser-only course (``make lite``), wherever it is published."""
+    return f"{settings.lite}/lab/index.html?path={quote(notebook.as_posix(), safe='/')}"
+
+
 def lesson_table(root: Path | None = None) -> str:
     """The README's lesson table as Markdown."""
     root = root or repo_root()
     settings = load_settings(root)
     rows = [
-        "| # | Lesson | Minutes (teaching + activities) | Launch |",
-        "|---|---|---|---|",
+        "| # | Lesson | Minutes (teaching + activities) | Launch | No install, no server |",
+        "|---|---|---|---|---|",
     ]
     for lesson in lessons(root):
         link = binder_url(settings, lesson.path)
         rows.append(
             f"| {lesson.number} | [{lesson.title}]({lesson.path.as_posix()}) | "
             f"{lesson.minutes} ({lesson.teaching_minutes} + {lesson.activity_minutes}) | "
-            f"[Binder]({link}) |"
+            f"[Binder]({link}) | [In the browser]({lite_url(settings, lesson.path)}) |"
         )
     first = lessons(root)[0].path if lessons(root) else Path("notebooks/00_start_here.ipynb")
     rows += [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -31,8 +32,22 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _store(folder: Path, key: str, image: bytes = FAKE) -> None:
+def _store(folder: Path, key: str, image: bytes = FAKE, description: dict | None = None) -> None:
+    """Store an image, and record this environment (and the description, if given) in the manifest."""
     (folder / f"{key}.png").write_bytes(image)
+    manifest = figure_cache.read_manifest()
+    manifest["environment"] = figure_cache.drawing_environment()
+    if description is not None:
+        manifest["figures"][key] = description
+    figure_cache._write_manifest(manifest)
+
+
+def _kept_chart(store: Path, claims: list, monkeypatch: pytest.MonkeyPatch):
+    """A claims chart whose image and description are stored; the function must not run again."""
+    chart = plots.claims_by_verdict(claims)
+    described = {**chart.description(), "alt": "The stored alt text."}
+    _store(store, chart.cache_key, FAKE, described)
+    return chart.cache_key
 
 
 def test_the_same_data_gives_the_same_key_and_changed_data_another(claims) -> None:
@@ -48,13 +63,81 @@ def test_a_figure_of_data_without_a_value_repr_gets_no_key(claims) -> None:
     assert plots.claims_by_verdict(iter(claims)).cache_key is None
 
 
-def test_other_resolution_or_other_rcparams_give_another_key(claims) -> None:
+def test_another_resolution_gives_another_key_and_rcparams_do_not_enter_it(claims) -> None:
     key = key_for("claims_by_verdict", (claims,), {}, 96)
     assert key_for("claims_by_verdict", (claims,), {}, 150) != key
-    with matplotlib.rc_context({"font.size": 20}):
-        assert key_for("claims_by_verdict", (claims,), {}, 96) != key
-    with matplotlib.rc_context({"backend": "svg"}):  # how a figure is shown, not how it looks
+    with matplotlib.rc_context({"font.size": 20}):  # checked against the manifest instead
         assert key_for("claims_by_verdict", (claims,), {}, 96) == key
+
+
+def test_keys_ignore_line_endings_of_the_plots_source(monkeypatch, tmp_path) -> None:
+    """A Windows checkout (CRLF) must find the images a Linux one stored."""
+    for path in Path(figure_cache.__file__).parent.glob("*.py"):
+        (tmp_path / path.name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    unix = figure_cache._code_fingerprint()
+    monkeypatch.setattr(figure_cache, "__file__", str(tmp_path / "figure_cache.py"))
+    assert figure_cache._code_fingerprint() == unix
+
+
+def test_other_rcparams_or_another_matplotlib_mean_the_stored_image_is_not_shown(store, claims) -> None:
+    chart = plots.claims_by_verdict(claims)
+    _store(store, chart.cache_key)
+    with matplotlib.rc_context({"font.size": 20}):
+        assert chart.png_bytes() != FAKE
+    manifest = figure_cache.read_manifest()
+    manifest["environment"]["matplotlib"] = "0.0.1"
+    figure_cache._write_manifest(manifest)
+    assert chart.png_bytes() != FAKE
+
+
+def test_a_stored_figure_comes_from_the_store_without_calling_the_figure_function(
+    store, claims, monkeypatch
+) -> None:
+    key = _kept_chart(store, claims, monkeypatch)
+    chart = plots.claims_by_verdict(claims)
+    assert chart._figure is None and chart.cache_key == key
+    assert chart.alt == "The stored alt text."
+    assert chart.png_bytes() == FAKE
+    assert chart.figure.axes, "asking for the figure draws it after all"
+    assert chart.cache_key is None
+
+
+def test_before_matplotlib_is_imported_its_version_and_a_users_matplotlibrc_decide(
+    store, claims, monkeypatch, tmp_path
+) -> None:
+    recorded = figure_cache.drawing_environment()
+    monkeypatch.delitem(sys.modules, "matplotlib")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("MATPLOTLIBRC", raising=False)
+    assert figure_cache.environment_matches(recorded)
+    assert not figure_cache.environment_matches({**recorded, "matplotlib": "0.0.1"})
+    (tmp_path / "matplotlibrc").write_text("font.size: 20\n")
+    assert not figure_cache.environment_matches(recorded)
+
+
+def test_without_matplotlib_the_stored_images_are_the_figures(monkeypatch) -> None:
+    monkeypatch.delitem(sys.modules, "matplotlib")
+    monkeypatch.setattr(figure_cache, "_installed_matplotlib", lambda: None)
+    assert figure_cache.environment_matches({"matplotlib": "3.0.0", "rcParams": "x"})
+
+
+def test_a_figure_that_cannot_be_drawn_here_says_so_and_shows_its_data(store, claims, monkeypatch) -> None:
+    monkeypatch.setattr(figure_cache, "can_draw", lambda: False)
+    changed = [dataclasses.replace(claims[0], verdict="U"), *claims[1:]]
+    chart = plots.claims_by_verdict(changed)
+    page = chart._repr_html_()
+    assert page.count("<p ") == 1 and "cannot be drawn here" in page and "matplotlib" in page
+    assert page.count("<tr>") == len(claims) + 1 and "c01" in page
+    from IPython.lib.pretty import pretty
+
+    assert pretty(chart).startswith("This figure cannot be drawn here") and "c01" in pretty(chart)
+    with pytest.raises(RuntimeError, match="claims_by_verdict: This figure cannot be drawn here"):
+        chart.png_bytes()
+    with pytest.raises(RuntimeError, match="needs matplotlib"):
+        _fig, _alt = chart
 
 
 def test_a_stored_image_is_shown_instead_of_drawing(store, claims) -> None:
@@ -109,7 +192,18 @@ def test_verify_mode_fails_on_a_missing_or_different_image_and_passes_on_the_sam
     drawn = plots.claims_by_verdict(claims).png_bytes()
     _store(store, chart.cache_key, drawn)
     monkeypatch.setenv("CASEBOOK_FIGURE_CACHE", "verify")
+    with pytest.raises(FigureCacheError, match="no entry or another title, alt text or source"):
+        chart.png_bytes()
+    _store(store, chart.cache_key, drawn, {**chart.description(), "alt": "stale words"})
+    with pytest.raises(FigureCacheError, match="no entry or another title, alt text or source"):
+        chart.png_bytes()
+    _store(store, chart.cache_key, drawn, chart.description())
     assert chart.png_bytes() == drawn
+    manifest = figure_cache.read_manifest()
+    manifest["environment"]["rcParams"] = "another"
+    figure_cache._write_manifest(manifest)
+    with pytest.raises(FigureCacheError, match="another matplotlib version or other rcParams"):
+        chart.png_bytes()
 
 
 def test_record_mode_stores_the_drawing_and_logs_its_key(store, claims, monkeypatch, tmp_path) -> None:
@@ -120,6 +214,9 @@ def test_record_mode_stores_the_drawing_and_logs_its_key(store, claims, monkeypa
     image = chart.png_bytes()
     assert (store / f"{chart.cache_key}.png").read_bytes() == image
     assert log.read_text().split() == [chart.cache_key]
+    manifest = figure_cache.read_manifest()
+    assert manifest["figures"] == {chart.cache_key: chart.description()}
+    assert manifest["environment"] == figure_cache.drawing_environment()
 
 
 def test_an_unknown_mode_means_use(monkeypatch) -> None:
@@ -133,18 +230,23 @@ def test_record_runs_notebooks_stores_their_figures_and_prunes_the_rest(store, t
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = tmp_path / "lesson.ipynb"
     nbformat.write(notebook, path)
-    _store(store, "words_per_speaker-00000000000000000000")  # no notebook shows it any more
+    _store(store, "words_per_speaker-00000000000000000000", FAKE, {"title": "t", "alt": "a", "source": "s"})
 
     used = figure_cache.record([path])
 
     assert [key.split("-")[0] for key in used] == ["claims_by_verdict"]
     assert sorted(p.stem for p in store.glob("*.png")) == used
+    assert sorted(figure_cache.read_manifest()["figures"]) == used
 
 
 def test_every_shipped_image_is_a_png_of_a_known_figure() -> None:
-    shipped = sorted(Path(figure_cache.__file__).with_name("drawn").glob("*"))
+    folder = Path(figure_cache.__file__).with_name("drawn")
+    shipped = sorted(folder.glob("*.png"))
     names = set(plots.figure_names())
     assert shipped, "no stored figure images: run `make figures`"
+    manifest = figure_cache.read_manifest()
+    assert sorted(manifest["figures"]) == [p.stem for p in shipped], "drawn/manifest.json: run `make figures`"
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(p.name for p in shipped), "manifest.json"])
     for path in shipped:
         match = re.fullmatch(r"([a-z_]+)-[0-9a-f]{20}\.png", path.name)
         assert match and match.group(1) in names, path.name

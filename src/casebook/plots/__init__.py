@@ -23,7 +23,7 @@ from casebook.plots.base import PALETTE, Chart
 
 __all__ = ["PALETTE", "Chart", "figure_names"]
 
-_SKIP = {"base", "figure_cache"}
+_SKIP = {"base", "fallback", "figure_cache"}
 
 
 def _figure_modules() -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -39,10 +39,22 @@ class Chart:
     A figure function sets ``cache_key`` (see :mod:`casebook.plots.figure_cache`): the display then
     shows the lessons' stored image of the very same figure instead of drawing it again. Handing out
     the figure (``chart.figure``, or unpacking) clears the key, because the figure may then be changed.
+    A chart taken from the store has no figure yet (``figure=None``): ``redraw`` builds the same chart
+    with matplotlib the first time its figure is asked for.
     """
 
-    def __init__(self, figure: Figure, alt: str, title: str, source: str) -> None:
+    def __init__(
+        self,
+        figure: Figure | None,
+        alt: str,
+        title: str,
+        source: str,
+        redraw: Callable[[], Chart] | None = None,
+    ) -> None:
+        if figure is None and redraw is None:
+            raise ValueError("a Chart needs a figure, or a way to draw one (redraw)")
         self._figure = figure
+        self._redraw = redraw
         self.alt = alt
         self.title = title
         self.source = source
@@ -55,7 +67,17 @@ class Chart:
     def figure(self) -> Figure:
         """The matplotlib figure, to change or save; from now on the chart is drawn, never looked up."""
         self.cache_key = None
+        return self._built()
+
+    def _built(self) -> Figure:
+        if self._figure is None:
+            assert self._redraw is not None  # __init__ refuses a chart with neither
+            self._figure = self._redraw()._built()
         return self._figure
+
+    def description(self) -> dict[str, str]:
+        """The words that go with the image: title, alt text and source line (what the store keeps)."""
+        return {"title": self.title, "alt": self.alt, "source": self.source}
 
     def __iter__(self) -> Iterator[Any]:
         yield self.figure
@@ -71,7 +93,7 @@ class Chart:
         if dpi == DISPLAY_DPI and self.cache_key is not None:
             from casebook.plots.figure_cache import png_for
 
-            return png_for(self.cache_key, lambda: self._draw(dpi))
+            return png_for(self.cache_key, lambda: self._draw(dpi), self.description())
         return self._draw(dpi)
 
     def _draw(self, dpi: int) -> bytes:
@@ -79,7 +101,7 @@ class Chart:
         from matplotlib.image import imsave
         from matplotlib.text import Text
 
-        figure = self._figure
+        figure = self._built()
         original_canvas, original_dpi = figure.canvas, figure.dpi
         canvas = FigureCanvasAgg(figure)
         try:

@@ -1,7 +1,9 @@
 """Saved progress: every answer a learner gives, kept per user so it survives kernel restarts.
 
 One JSON file per quiz, in ``$CASEBOOK_PROGRESS_DIR`` if set, else in the Jupyter data directory
-(``jupyter --data-dir``) under ``casebook/progress/``. The file looks like::
+(``jupyter --data-dir``) under ``casebook/progress/``; in the browser-only course (JupyterLite), in
+``casebook-progress/`` on the site's drive, which the browser keeps (see :func:`progress_dir`).
+The file looks like::
 
     {"format": "casebook-progress", "version": 1, "quiz": "00_start_here", "name": "Ada",
      "answers": {"q1": {"answer": 2, "status": "correct", "score": 1.0, "attempts": 1,
@@ -43,8 +45,13 @@ try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; writes stay atomic
     fcntl = None  # type: ignore[assignment]
+if fcntl is not None and not hasattr(fcntl, "flock"):  # Pyodide (JupyterLite): fcntl without flock
+    fcntl = None  # type: ignore[assignment]
 
 ENV_PROGRESS = "CASEBOOK_PROGRESS_DIR"
+# JupyterLite's Pyodide kernel mounts the site's files here; what is written under it is stored in the
+# browser (IndexedDB) and survives a page reload and a kernel restart.
+LITE_DRIVE = Path("/drive")
 FORMAT = "casebook-progress"
 MAX_PROGRESS_BYTES = 32 * 1024 * 1024  # far above a whole quiz of 20,000-character reflections
 MAX_NAME_CHARS = 200
@@ -53,11 +60,15 @@ MAX_NAME_CHARS = 200
 def progress_dir() -> Path:
     """Where progress files live: ``$CASEBOOK_PROGRESS_DIR``, else ``<Jupyter data dir>/casebook/progress``.
 
-    (The Jupyter data dir is what ``jupyter --data-dir`` prints.)
+    (The Jupyter data dir is what ``jupyter --data-dir`` prints.) In JupyterLite (Python compiled to
+    WebAssembly, ``sys.platform == "emscripten"``) the kernel's own files vanish with the page, so
+    progress goes to ``casebook-progress/`` on the drive JupyterLite mounts, which the browser keeps.
     """
     override = os.environ.get(ENV_PROGRESS)
     if override:
         return Path(override).expanduser()
+    if sys.platform == "emscripten" and LITE_DRIVE.is_dir():
+        return LITE_DRIVE / "casebook-progress"
     from jupyter_core.paths import jupyter_data_dir
 
     return Path(jupyter_data_dir()) / "casebook" / "progress"
