@@ -14,8 +14,8 @@ count. ``WS_COUNTER`` counts the kernel messages on the page's websockets (by ch
 the click until the kernel is idle again: the report gives them per click, comm messages apart.
 
 Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
-CASEBOOK_BENCH_BROWSER=click (or open) runs only that part. Needs Chromium (see
-tests/browser/chromium.py); prints one line and exits 1 without it.
+CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
+quizzes. Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
 from __future__ import annotations
@@ -251,7 +251,10 @@ def main() -> int:
         try:
             import casebook.quiz  # noqa: F401  (phase 2: only when the quiz engine is installed)
 
+            only = [q for q in os.environ.get("CASEBOOK_BENCH_QUIZZES", "").split(",") if q]
             for quiz_file in sorted((ROOT / "data" / "quizzes").glob("*.yaml")):
+                if only and quiz_file.stem not in only:
+                    continue
                 plan = plan_quiz(quiz_file)
                 cells = [f'from casebook.quiz import show_quiz\n\nshow_quiz("{plan.quiz_id}")']
                 quizzes.append((plan, _write(root, f"bench/quiz_{plan.quiz_id}.ipynb", cells)))
