@@ -8,8 +8,14 @@ In one JupyterLab under headless Chromium (as ``make test-browser`` runs it):
   the first question of each quiz (when the quiz engine is installed), against the floor's button,
   whose click only updates a counter.
 
+Click to feedback is timed in the page itself (``PROBE``): from the click event to the DOM change
+that shows the answer, both stamped with ``performance.now()``, so the harness's own polling does not
+count. ``WS_COUNTER`` counts the kernel messages on the page's websockets (by channel and type) from
+the click until the kernel is idle again: the report gives them per click, comm messages apart.
+
 Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
-Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
+CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
+quizzes. Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +55,93 @@ FLOOR_CELLS = [
 ]
 
 
+PARTS = os.environ.get("CASEBOOK_BENCH_BROWSER", "open,click").split(",")
+
+# Installed in every page before JupyterLab loads: counts the kernel messages on each websocket, with
+# the time each arrives. JSON frames and the binary v1 protocol (offsets, channel, header) are read.
+WS_COUNTER = """
+(() => {
+  const log = (window.__casebookWs = []);
+  const decoder = new TextDecoder();
+  function kind(data) {
+    try {
+      if (typeof data === "string") {
+        const msg = JSON.parse(data);
+        return `${msg.channel}:${msg.header.msg_type}`;
+      }
+      const view = new DataView(data);
+      const count = Number(view.getBigUint64(0, true));
+      const offsets = [];
+      for (let i = 1; i <= count; i++) offsets.push(Number(view.getBigUint64(8 * i, true)));
+      const part = (i) => decoder.decode(new Uint8Array(data, offsets[i], offsets[i + 1] - offsets[i]));
+      return `${part(0)}:${JSON.parse(part(1)).msg_type}`;
+    } catch (error) {
+      return "other";
+    }
+  }
+  const Native = window.WebSocket;
+  const send = Native.prototype.send;
+  Native.prototype.send = function (data) {
+    log.push({ way: "sent", kind: kind(data), at: performance.now() });
+    return send.call(this, data);
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) =>
+        log.push({ way: "received", kind: kind(event.data), at: performance.now() }));
+    }
+  };
+})();
+"""
+
+# Arms one measurement: the next click (capture phase, before any handler) starts it; the first DOM
+# change after which `shown()` is true ends it. Both times come from performance.now().
+PROBE = """
+(shownSource) => {
+  const shown = new Function(`return (${shownSource})`)();
+  const probe = (window.__casebookProbe = { start: null, end: null, logFrom: window.__casebookWs.length });
+  const started = () => { probe.start = performance.now(); };
+  document.addEventListener("click", started, { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (probe.start !== null && shown()) {
+      probe.end = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+}
+"""
+
+
+@dataclass
+class Click:
+    """One click measured in the page: seconds to the feedback, and the kernel messages it caused."""
+
+    seconds: float
+    messages: Counter = field(default_factory=Counter)
+    last_message_ms: float = 0.0  # after the click, when the last message of the click arrived
+
+
+def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noqa: ANN001
+    """Arm the probe, ``click()``, wait for ``shown`` (a JS function source) and for the kernel to be
+    idle after the feedback; return the in-page time and the messages seen from the click on."""
+    page.evaluate(PROBE, shown)
+    click()
+    deadline = time.monotonic() + 60
+    while page.evaluate("window.__casebookProbe.end") is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError("no answer on the page within 60 s")
+        page.wait_for_timeout(5)
+    page.wait_for_timeout(300)  # let the messages that follow the feedback (summary, save) arrive
+    probe = page.evaluate("window.__casebookProbe")
+    log = page.evaluate("from => window.__casebookWs.slice(from)", probe["logFrom"])
+    after = [m for m in log if m["at"] >= probe["start"]]
+    messages = Counter(f"{m['way']} {m['kind']}" for m in after)
+    last = max((m["at"] for m in after), default=probe["end"]) - probe["start"]
+    return Click((probe["end"] - probe["start"]) / 1000, messages, last)
+
+
 def _write(root: Path, relative: str, cells: list[str]) -> str:
     nb = new_notebook(cells=[new_code_cell(source) for source in cells])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -69,48 +164,55 @@ def open_to_rendered(context, server: LabServer, path: str, name: str) -> float:
         server.shut_down_kernels_of(path)
 
 
-def _time_until(page, condition: Callable[[], bool]) -> float:  # noqa: ANN001
-    start = time.perf_counter()
-    while not condition():
-        page.wait_for_timeout(5)
-        if time.perf_counter() - start > 60:
-            raise TimeoutError("no answer on the page within 60 s")
-    return time.perf_counter() - start
+def floor_click(page) -> Click:  # noqa: ANN001
+    """A click on the floor button, to its counter going up."""
+    before = page.locator(".widget-html-content").last.inner_text()
+    shown = f"() => [...document.querySelectorAll('.widget-html-content')].at(-1).innerText !== {before!r}"
+    return measured_click(page, shown, page.get_by_role("button", name="Floor button").click)
 
 
-def floor_click(page) -> float:  # noqa: ANN001
-    """Seconds from a click on the floor button to its counter going up."""
-    counter = page.locator(".widget-html-content").last
-    before = counter.inner_text()
-    page.get_by_role("button", name="Floor button").click()
-    return _time_until(page, lambda: counter.inner_text() != before)
-
-
-def setup_check_click(page) -> float:  # noqa: ANN001
-    """Seconds from a click on "Check my setup" to the verdict (the cell is run afresh first)."""
+def setup_check_click(page) -> Click:  # noqa: ANN001
+    """A click on "Check my setup", to the verdict (the cell is run afresh first)."""
     notebook_page.run_all_cells(page)
-    page.get_by_role("button", name="Check my setup").click()
-    return _time_until(page, lambda: page.get_by_text("All set.").count() > 0)
+    shown = "() => document.body.innerText.includes('All set.')"
+    return measured_click(page, shown, page.get_by_role("button", name="Check my setup").click)
 
 
-def quiz_click(page, plan) -> float:  # noqa: ANN001
-    """Seconds from clicking a question's submit button to its feedback (the quiz is reset first)."""
+def quiz_click(page, plan) -> Click:  # noqa: ANN001
+    """A click on a question's submit button, to its feedback (the quiz is reset first)."""
     if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
         quiz_driver.reset_quiz(page)
     quiz_driver.enter_with_mouse(page, plan.mouse_right)
-    start = time.perf_counter()
-    quiz_driver.submit_with_mouse(page, plan.mouse_right.question_id)
-    return time.perf_counter() - start
+    question_id = plan.mouse_right.question_id
+    area = f".casebook-q-{question_id} .casebook-feedback"
+    shown = f"() => document.querySelector('{area}').innerText.trim() !== ''"
+    return measured_click(
+        page, shown, quiz_driver.question(page, question_id).locator(".casebook-submit").click
+    )
 
 
-def clicks(context, server: LabServer, path: str, name: str, measure) -> float:  # noqa: ANN001
+@dataclass
+class Clicks:
+    """The median click of a target, and the messages of its last click."""
+
+    seconds: float
+    messages: Counter
+    last_message_ms: float
+
+
+def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
     """The median of ROUNDS measurements of ``measure(page)`` on ``path`` opened and run once."""
     page = context.new_page()
     try:
         notebook_page.open_notebook(page, server, path, workspace=name)
         notebook_page.run_all_cells(page)
         measure(page)  # warm-up: the first click loads code in the kernel and the page
-        return statistics.median(measure(page) for _ in range(ROUNDS))
+        done = [measure(page) for _ in range(ROUNDS)]
+        return Clicks(
+            statistics.median(c.seconds for c in done),
+            done[-1].messages,
+            statistics.median(c.last_message_ms for c in done),
+        )
     finally:
         page.close()
         server.shut_down_kernels_of(path)
@@ -118,6 +220,18 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> float: 
 
 def _row(name: str, seconds: float, floor: float) -> str:
     return f"  {name:<44} {seconds * 1000:9.0f} ms   {seconds / floor:6.2f}x floor"
+
+
+def _messages(measured: Clicks) -> str:
+    """Messages per click: sent and received, comm messages apart, and when the last one came."""
+    sent = sum(n for k, n in measured.messages.items() if k.startswith("sent"))
+    received = sum(n for k, n in measured.messages.items() if k.startswith("received"))
+    comm_in = measured.messages["received iopub:comm_msg"]
+    comm_out = measured.messages["sent shell:comm_msg"]
+    return (
+        f"      messages per click: sent {sent} ({comm_out} comm), received {received} ({comm_in} comm); "
+        f"last at {measured.last_message_ms:.0f} ms"
+    )
 
 
 def main() -> int:
@@ -137,7 +251,10 @@ def main() -> int:
         try:
             import casebook.quiz  # noqa: F401  (phase 2: only when the quiz engine is installed)
 
+            only = [q for q in os.environ.get("CASEBOOK_BENCH_QUIZZES", "").split(",") if q]
             for quiz_file in sorted((ROOT / "data" / "quizzes").glob("*.yaml")):
+                if only and quiz_file.stem not in only:
+                    continue
                 plan = plan_quiz(quiz_file)
                 cells = [f'from casebook.quiz import show_quiz\n\nshow_quiz("{plan.quiz_id}")']
                 quizzes.append((plan, _write(root, f"bench/quiz_{plan.quiz_id}.ipynb", cells)))
@@ -147,43 +264,45 @@ def main() -> int:
         with running_lab(root, work / "state") as server, sync_playwright() as playwright:
             context = launch(playwright, chromium, work / "profile")
             try:
-                print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page):")
-                opening = {p: [] for p in [floor, *lessons]}
-                for round_ in range(ROUNDS):  # interleaved, so drift hits floor and lessons alike
-                    for path, times in opening.items():
-                        times.append(open_to_rendered(context, server, path, f"open-{round_}"))
-                floor_open = statistics.median(opening.pop(floor))
-                print(_row("floor: one button", floor_open, floor_open))
-                for path, times in opening.items():
-                    print(_row(path, statistics.median(times), floor_open))
-
-                print(f"Click to feedback (median of {ROUNDS}):")
-                floor_time = clicks(context, server, floor, "click-floor", floor_click)
+                context.add_init_script(WS_COUNTER)
+                if "open" in PARTS:
+                    open_all(context, server, floor, lessons)
+                if "click" not in PARTS:
+                    return 0
+                print(f"Click to feedback (median of {ROUNDS}, timed in the page):")
+                floor_clicks = clicks(context, server, floor, "click-floor", floor_click)
+                floor_time = floor_clicks.seconds
                 print(_row("floor: button updates a counter", floor_time, floor_time))
+                print(_messages(floor_clicks))
                 setup = "notebooks/00_start_here.ipynb"
                 if (root / setup).exists():
-                    print(
-                        _row(
-                            "setup check: Check my setup",
-                            clicks(context, server, setup, "click-setup", setup_check_click),
-                            floor_time,
-                        )
-                    )
+                    measured = clicks(context, server, setup, "click-setup", setup_check_click)
+                    print(_row("setup check: Check my setup", measured.seconds, floor_time))
+                    print(_messages(measured))
                 for plan, path in quizzes:
                     measure = functools.partial(quiz_click, plan=plan)
-                    seconds = clicks(context, server, path, f"click-{plan.quiz_id}", measure)
-                    print(
-                        _row(
-                            f"quiz {plan.quiz_id}: '{plan.mouse_right.question_id}' Check",
-                            seconds,
-                            floor_time,
-                        )
-                    )
+                    measured = clicks(context, server, path, f"click-{plan.quiz_id}", measure)
+                    label = f"quiz {plan.quiz_id}: '{plan.mouse_right.question_id}' Check"
+                    print(_row(label, measured.seconds, floor_time))
+                    print(_messages(measured))
             finally:
                 context.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def open_all(context, server: LabServer, floor: str, lessons: list[str]) -> None:  # noqa: ANN001
+    """Print open-to-rendered for the floor and each lesson."""
+    print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page):")
+    opening = {p: [] for p in [floor, *lessons]}
+    for round_ in range(ROUNDS):  # interleaved, so drift hits floor and lessons alike
+        for path, times in opening.items():
+            times.append(open_to_rendered(context, server, path, f"open-{round_}"))
+    floor_open = statistics.median(opening.pop(floor))
+    print(_row("floor: one button", floor_open, floor_open))
+    for path, times in opening.items():
+        print(_row(path, statistics.median(times), floor_open))
 
 
 if __name__ == "__main__":

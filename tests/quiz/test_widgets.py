@@ -4,6 +4,7 @@ browser would show."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 from casebook.quiz import load_quiz, show_quiz
 from casebook.quiz.export import read_export
 from casebook.quiz.progress import ProgressStore
-from casebook.quiz.question_widget import ESM
+from casebook.quiz.question_widget import ESM, QuestionWidget
 from casebook.quiz.widgets import QuestionPanel, QuizView
 from tests.quiz.conftest import FAKE
 from tests.quiz.test_static import HOSTILE
@@ -381,3 +382,106 @@ def test_show_quiz_by_id_uses_the_progress_dir(progress_dir: Path, tmp_path: Pat
 def test_show_quiz_with_an_unknown_name_says_so() -> None:
     shown = show_quiz("no_such_quiz")
     assert "This quiz could not be found." in repr(shown) and "Quizzes there: 00_start_here" in repr(shown)
+
+
+def _record_messages(monkeypatch: pytest.MonkeyPatch, view: QuizView) -> list[tuple[str, Any]]:
+    """Every update message a widget sends, and every save, in the order they happen."""
+    events: list[tuple[str, Any]] = []
+    send = widgets.Widget._send
+
+    def sending(widget: widgets.Widget, msg: dict[str, Any], buffers: Any = None) -> None:
+        events.append(("message", (widget, sorted(msg.get("state", {})))))
+        send(widget, msg, buffers=buffers)
+
+    save = view.store.save_answer
+
+    def saving(question_id: str, record: dict[str, Any]) -> None:
+        events.append(("save", question_id))
+        save(question_id, record)
+
+    monkeypatch.setattr(widgets.Widget, "_send", sending)
+    monkeypatch.setattr(view.store, "save_answer", saving)
+    return events
+
+
+def test_in_a_kernel_the_feedback_leaves_first_in_one_message_and_the_save_follows(
+    every_type, view: QuizView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = panel(view, "one")
+    events = _record_messages(monkeypatch, view)
+
+    async def click_check() -> tuple[list[tuple[str, Any]], dict[str, Any]]:
+        browser(one, "check", option(one, "B"))  # as a kernel handles it: inside its running loop
+        seen, saved = list(events), ProgressStore("every_type").load()["answers"]
+        await asyncio.sleep(0)  # the kernel's loop runs on: the deferred save
+        return seen, saved
+
+    seen, saved_at_feedback = asyncio.run(click_check())
+    question_messages = [keys for kind, (w, keys) in seen if kind == "message" and w is one.widget]
+    assert len(question_messages) == 1  # the answer's echo and the feedback travel together
+    assert {"value", "feedback_html", "locked"} <= set(question_messages[0])
+    assert seen[0] == ("message", (one.widget, question_messages[0]))  # before the summary
+    assert ("message", (view.summary_text, ["value"])) in seen
+    assert "one" not in saved_at_feedback and ("save", "one") not in seen  # not on the feedback path
+    assert events[-1] == ("save", "one") and view.unsaved == {}
+
+    again = QuizView(
+        load_quiz(every_type.source, transcript=FAKE), ProgressStore("every_type"), transcript=FAKE
+    )  # a kernel restart: the answer saved after the feedback comes back
+    assert panel(again, "one").answer == option(one, "B") and panel(again, "one").widget.locked
+
+
+def test_answers_given_in_quick_succession_are_all_saved_once(
+    view: QuizView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = _record_messages(monkeypatch, view)
+
+    async def three_clicks() -> None:
+        choose(panel(view, "one"), option(panel(view, "one"), "B"))
+        browser(panel(view, "words"), "hint")
+        choose(panel(view, "steps"), [2, 0, 1])
+        await asyncio.sleep(0)
+
+    asyncio.run(three_clicks())
+    assert [e for e in events if e[0] == "save"] == [("save", "one"), ("save", "words"), ("save", "steps")]
+    saved = ProgressStore("every_type").load()["answers"]
+    assert saved["one"]["status"] == "correct" and saved["words"]["hints"] == 1
+    assert saved["steps"]["answer"] == [2, 0, 1]
+
+
+def test_a_reset_right_after_an_answer_leaves_nothing_to_save_back(view: QuizView) -> None:
+    async def answer_then_reset() -> None:
+        choose(panel(view, "one"), option(panel(view, "one"), "B"))
+        view.reset_button.click()
+        view.reset_button.click()
+        await asyncio.sleep(0)
+
+    asyncio.run(answer_then_reset())
+    assert ProgressStore("every_type").load()["answers"] == {}
+
+
+def test_a_name_typed_right_after_an_answer_saves_both(view: QuizView) -> None:
+    async def answer_then_name() -> None:
+        choose(panel(view, "one"), option(panel(view, "one"), "B"))
+        view.name.value = "Ada"
+
+    asyncio.run(answer_then_name())
+    saved = ProgressStore("every_type").load()
+    assert saved["name"] == "Ada" and saved["answers"]["one"]["status"] == "correct"
+
+
+def test_a_quiz_creates_one_model_per_question_and_a_fixed_frame(
+    every_type, progress_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created: list[widgets.Widget] = []  # every model opened in the browser: widgets, layouts, styles
+    open_model = widgets.Widget.open
+
+    def opening(widget: widgets.Widget) -> None:
+        created.append(widget)
+        open_model(widget)
+
+    monkeypatch.setattr(widgets.Widget, "open", opening)
+    view = QuizView(every_type, ProgressStore(every_type.id), transcript=FAKE)
+    per_question = [m for m in created if isinstance(m, QuestionWidget)]
+    assert len(per_question) == len(view.panels)  # and no layout or style model of their own
+    assert len(created) - len(per_question) == 17  # frame: layouts, styles, title, summary, buttons

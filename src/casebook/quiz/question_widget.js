@@ -171,11 +171,22 @@ function render({ model, el: host }) {
   function showValue() {
     control.write(model.get("value"));
   }
+  // One message from the kernel changes several traits at once, and Backbone fires a change event
+  // for each: draw once per message (in a microtask), and touch only what differs from the screen.
+  const drawn = {};
+  let pending = false;
+  function put(node, name, value, write) {
+    if (drawn[name] === value) return;
+    drawn[name] = value;
+    write(node, value);
+  }
+  const html = (node, value) => { node.innerHTML = value; }; // built by the kernel from escaped, sanitised Markdown
   function showState() {
-    header.innerHTML = model.get("header_html"); // built by the kernel from escaped, sanitised Markdown
-    hints.innerHTML = model.get("hints_html");
-    feedback.innerHTML = model.get("feedback_html");
-    answer.innerHTML = model.get("answer_html");
+    pending = false;
+    put(header, "header_html", model.get("header_html"), html);
+    put(hints, "hints_html", model.get("hints_html"), html);
+    put(feedback, "feedback_html", model.get("feedback_html"), html);
+    put(answer, "answer_html", model.get("answer_html"), html);
     submit.textContent = model.get("submit_label");
     submit.title = model.get("submit_tooltip");
     hint.textContent = model.get("hint_label");
@@ -189,14 +200,19 @@ function render({ model, el: host }) {
     hint.disabled = model.get("hint_disabled");
     reveal.disabled = model.get("reveal_disabled");
   }
+  function stateChanged() {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(showState);
+  }
   showState();
   showValue();
   const names = ["header_html", "hints_html", "feedback_html", "answer_html", "submit_label", "hint_label",
     "has_hints", "graded", "locked", "hint_disabled", "reveal_disabled"];
-  for (const name of names) model.on(`change:${name}`, showState);
+  for (const name of names) model.on(`change:${name}`, stateChanged);
   model.on("change:revision", showValue); // the kernel restored or cleared the answer
   return () => {
-    for (const name of names) model.off(`change:${name}`, showState);
+    for (const name of names) model.off(`change:${name}`, stateChanged);
     model.off("change:revision", showValue);
   };
 }

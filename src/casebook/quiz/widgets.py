@@ -14,6 +14,8 @@ casebook-export, casebook-score.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,14 @@ class Shared:
         return button
 
 
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop running in this thread (a kernel's, while it handles a message), or None."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 # ---------------------------------------------------------------------------------------------------
 # One question
 
@@ -137,7 +147,8 @@ class QuestionPanel:
         question: Question,
         number: int,
         transcript: Any,
-        on_change: Callable[[QuestionPanel], str | None],
+        on_change: Callable[[QuestionPanel], None],
+        layout: widgets.Layout | None = None,
     ):
         self.question = question
         self.transcript = transcript
@@ -158,6 +169,7 @@ class QuestionPanel:
             graded=graded,
             has_hints=bool(question.hints),
             **self.controls.to_widget(),
+            **({"layout": layout} if layout is not None else {}),  # shared: one model fewer each
         )
         self.box = self.widget
 
@@ -170,16 +182,15 @@ class QuestionPanel:
         """What the learner did in the browser: ``answer`` (changed the controls), ``check`` (with
         the answer shown at that moment), ``hint`` or ``reveal``."""
         locked = self.state.finished and self.question.graded  # locked controls keep their answer
-        if event in ("answer", "check") and not locked:
-            # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be synced
-            # back to it (Jupyter's messages are UTF-8), let alone saved.
-            self.widget.value = clean_answer(self.controls.coerce(value))
-        if event == "check":
-            self.check()
-        elif event == "hint":
-            self.hint()
-        elif event == "reveal":
-            self.give_up()
+        steps = {"check": self._grade, "hint": self._next_hint, "reveal": self._reveal}
+        with self.widget.hold_sync():  # the answer's echo and the feedback leave as ONE message
+            if event in ("answer", "check") and not locked:
+                # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be
+                # synced back to it (Jupyter's messages are UTF-8), let alone saved.
+                self.widget.value = clean_answer(self.controls.coerce(value))
+            changed = steps[event]() if event in steps else False
+        if changed:  # after the feedback has left: the summary and the save follow it
+            self.on_change(self)
 
     def _header_html(self, number: int, total: int) -> str:
         question = self.question
@@ -204,24 +215,37 @@ class QuestionPanel:
 
     def check(self) -> None:
         """Grade what the controls hold, show the feedback, and save."""
-        if self.state.finished and self.question.graded:
-            return
-        self.state, self.last_result = rules.submit(self.question, self.state, self.answer)
-        if self.last_result.status != "invalid":
-            self.not_saved = self.on_change(self)
-        self.refresh()
+        if self._grade():
+            self.on_change(self)
 
     def hint(self) -> None:
         """Show the next hint."""
-        self.state = rules.show_hint(self.question, self.state)
-        self.not_saved = self.on_change(self)
-        self.refresh()
+        if self._next_hint():
+            self.on_change(self)
 
     def give_up(self) -> None:
         """Show the answer and the explanation; the question takes no more submissions."""
-        self.state = rules.reveal(self.state)
-        self.not_saved = self.on_change(self)
+        if self._reveal():
+            self.on_change(self)
+
+    # Each step changes the state and the screen, and says whether there is something to save.
+
+    def _grade(self) -> bool:
+        if self.state.finished and self.question.graded:
+            return False
+        self.state, self.last_result = rules.submit(self.question, self.state, self.answer)
         self.refresh()
+        return self.last_result.status != "invalid"
+
+    def _next_hint(self) -> bool:
+        self.state = rules.show_hint(self.question, self.state)
+        self.refresh()
+        return True
+
+    def _reveal(self) -> bool:
+        self.state = rules.reveal(self.state)
+        self.refresh()
+        return True
 
     # -- display -------------------------------------------------------------------------------------
 
@@ -296,10 +320,12 @@ class QuizView:
         self.store = store
         self.export_dir = export_dir
         self.transcript = loaded_or_none(transcript)
+        self.unsaved: dict[str, dict[str, Any]] = {}  # answers given, not yet in the store
+        self._save_scheduled = False
         shared = Shared()
         self.notice = shared.html_widget(css_class="casebook-notice")
         self.panels = [
-            QuestionPanel(quiz, question, number, self.transcript, self._changed)
+            QuestionPanel(quiz, question, number, self.transcript, self._changed, layout=shared.full)
             for number, question in enumerate(quiz.questions, start=1)
         ]
         self.summary_text = shared.html_widget(css_class="casebook-score")
@@ -309,11 +335,13 @@ class QuizView:
             max=max(quiz.max_points, 1),
             description="Score",
             style={"description_width": "initial"},
+            layout=shared.plain,
         )
         self.name = widgets.Text(
             description="Your name",
             placeholder="for your teacher",
             style=shared.text,
+            layout=shared.plain,
             continuous_update=False,
         )
         self.export_button = shared.button_widget(
@@ -378,12 +406,37 @@ class QuizView:
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
         self._update_summary()
-        return self._save(
-            lambda: self.store.save_answer(panel.question.id, panel.state.record()), "your answer"
-        )
+        self.unsaved[panel.question.id] = panel.state.record()
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        """Save soon: in a kernel, once the message being handled has had its reply (so the feedback
+        is on its way first); with no event loop running (plain Python, tests), at once."""
+        if self._save_scheduled:
+            return
+        loop = running_loop()
+        if loop is None:
+            self.save_now()
+            return
+        self._save_scheduled = True
+        loop.call_soon(self.save_now)
+
+    def save_now(self) -> None:
+        """Write every answer not yet saved to the progress store (each with the store's lock and
+        atomic replace). Called soon after each change, and before any other use of the store."""
+        self._save_scheduled = False
+        unsaved, self.unsaved = self.unsaved, {}
+        panels = {panel.question.id: panel for panel in self.panels}
+        for question_id, record in unsaved.items():
+            reason = self._save(functools.partial(self.store.save_answer, question_id, record), "your answer")
+            panel = panels.get(question_id)
+            if panel is not None and panel.not_saved != reason:
+                panel.not_saved = reason  # "✘ Not saved" on the question itself, never "✔ Saved"
+                panel.refresh()
 
     def _name_changed(self, change: dict[str, Any]) -> None:
-        self._save(lambda: self.store.save_name(str(change["new"])), "your name")
+        self.save_now()
+        self._save(lambda: self.store.save_name(str(change["new"]).strip()[:200]), "your name")
 
     def states(self) -> dict[str, rules.QuestionState]:
         """Each question's current state, by question id."""
@@ -404,6 +457,7 @@ class QuizView:
             return
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
+        self.unsaved.clear()  # what the reset erases need not be saved first
         self._save(self.store.clear, "the reset")
         for panel in self.panels:
             panel.restore(rules.QuestionState())
