@@ -246,6 +246,15 @@ def test_reset_asks_once_then_erases(view: QuizView) -> None:
     assert "Score: 0 of 7 points · 0 of 8 questions answered" in view.summary_text.value
 
 
+def test_an_export_that_cannot_be_written_says_so_and_never_raises(view: QuizView, tmp_path: Path) -> None:
+    view.export_dir = tmp_path / "taken"
+    view.export_dir.write_text("a file where the export folder should be", encoding="utf-8")
+    view.name.value = "Ada Lovelace"
+    assert view.export() is None
+    assert "✘ Could not write the file" in view.export_status.value
+    assert "is a file, so no folder can be made there" in view.export_status.value
+
+
 def test_export_needs_a_name_then_writes_a_valid_file(view: QuizView, tmp_path: Path) -> None:
     assert view.export() is None and "Type your name first" in view.export_status.value
     choose(panel(view, "one"), option(panel(view, "one"), "B"))

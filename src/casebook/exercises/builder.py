@@ -20,9 +20,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +36,7 @@ from casebook.exercises.markers import (
     strip_markdown_solutions,
 )
 from casebook.exercises.placeholders import code_placeholder
+from casebook.files import write_atomic
 from casebook.problems import Problem
 
 SOLUTION_TAG = "solution"
@@ -147,7 +146,7 @@ def build(solutions_dir: Path, exercises_dir: Path) -> BuildReport:
         if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(target)
             continue
-        _write_atomically(target, data)
+        write_atomic(target, data)
         report.written.append(target)
     report.extra = [path for path in sorted(exercises_dir.glob("*.ipynb")) if path.name not in texts]
     return report
@@ -327,15 +326,3 @@ def _locate(cell: NotebookNode, number: int) -> str:
 def _numbers(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:10])
     return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename it, so a crash never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -19,17 +19,14 @@ re-grades every answer against the teacher's copy of the quiz and trusts none of
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import math
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from casebook.files import UnreadableFile, read_text_bounded
+from casebook.files import UnreadableFile, read_text_bounded, write_atomic
 from casebook.problems import Problem
 from casebook.quiz.answers import describe_answer
 from casebook.quiz.model import Quiz
@@ -111,19 +108,12 @@ def build_export(quiz: Quiz, states: dict[str, QuestionState], name: str) -> dic
 
 
 def write_export(export: dict[str, Any], folder: Path) -> Path:
-    """Write an export into ``folder`` (atomically) and return the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / export_name(export["quiz"])
-    handle, temp = tempfile.mkstemp(prefix=".casebook-answers.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(export, out, ensure_ascii=False, indent=2)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return path
+    """Write an export into ``folder`` (atomically) and return the file's path.
+
+    Raises UnreadableFile (one plain line naming the place) when the folder cannot be written.
+    """
+    text = json.dumps(export, ensure_ascii=False, indent=2)
+    return write_atomic(folder / export_name(export["quiz"]), text)
 
 
 def read_export(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:

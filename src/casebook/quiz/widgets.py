@@ -23,6 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
+from casebook.files import UnreadableFile
 from casebook.quiz import state as rules
 from casebook.quiz.answers import right_answer_lines
 from casebook.quiz.controls import controls_for
@@ -479,8 +480,8 @@ class QuizView:
         handed = hand_in_if_configured(export)
         try:
             path = write_export(export, folder)
-        except OSError as exc:
-            reason = escape(exc.strerror or str(exc))
+        except UnreadableFile as exc:
+            reason = escape(exc.problem.message)
             self.export_status.value = (
                 f"<p>✘ Could not write the file in {escape(str(folder))}: {reason}</p>{handin_html(handed)}"
             )
