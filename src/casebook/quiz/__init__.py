@@ -61,11 +61,10 @@ def show_quiz(
         return QuizMessage(f"The quiz file {exc.path} has problems:", [str(p) for p in exc.problems])
     except (QuizNotFound, DataFolderNotFound) as exc:
         return QuizMessage("This quiz could not be found.", [str(exc)])
-    from casebook.case.loading import transcript_beside
-    from casebook.quiz.passages import BRIEFING
+    from casebook.quiz.passages import transcript_for
     from casebook.quiz.progress import ProgressStore
     from casebook.quiz.widgets import QuizView
 
     store = ProgressStore(quiz.id, Path(progress_dir) if progress_dir is not None else None)
-    transcript = (transcript_beside(quiz.source) if quiz.source else None) or BRIEFING  # a case's own
+    transcript = transcript_for(quiz.source)  # a case's own transcript, else the briefing
     return QuizView(quiz, store, Path(export_dir) if export_dir is not None else None, transcript)

@@ -26,7 +26,7 @@ from casebook.quiz.model import (
     Quiz,
     WrongAnswer,
 )
-from casebook.quiz.passages import BRIEFING
+from casebook.quiz.passages import BRIEFING, transcript_for
 from casebook.quiz.schema import load_schema, validator
 from casebook.untrusted_text import one_line
 
@@ -262,7 +262,7 @@ def validate_quiz_file(path: str | Path, transcript: Any = BRIEFING) -> list[Pro
     Evidence references are checked against ``transcript`` (default: the briefing, when the
     transcript toolkit can load it; pass ``None`` to skip that check).
     """
-    return _read_and_check(Path(path), _case_transcript(Path(path), transcript))[1]
+    return _read_and_check(Path(path), transcript_for(Path(path), transcript))[1]
 
 
 def load_quiz(name_or_path: str | Path, transcript: Any = BRIEFING) -> Quiz:
@@ -271,19 +271,10 @@ def load_quiz(name_or_path: str | Path, transcript: Any = BRIEFING) -> Quiz:
     Raises QuizNotFound or QuizFileError, each with a message meant for the person who wrote the file.
     """
     path = quiz_path(name_or_path)
-    data, problems = _read_and_check(path, _case_transcript(path, transcript))
+    data, problems = _read_and_check(path, transcript_for(path, transcript))
     if problems:
         raise QuizFileError(path, problems)
     return build_quiz(data, source=path)
-
-
-def _case_transcript(path: Path, transcript: Any) -> Any:
-    """For a quiz of a case made by ``casebook case new``, the case's transcript instead of the briefing."""
-    if transcript is not BRIEFING:
-        return transcript
-    from casebook.case.loading import transcript_beside
-
-    return transcript_beside(path) or BRIEFING
 
 
 def _read_and_check(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:

@@ -15,8 +15,10 @@ cannot be loaded, references are shown by their place ("turn 8, sentence 3") ins
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from casebook.case.loading import transcript_beside
 from casebook.quiz.model import PassageRef
 
 # The default for every ``transcript`` parameter: the briefing, loaded when first needed.
@@ -40,6 +42,15 @@ def default_transcript() -> Any:
         except Exception as exc:  # a missing or unreadable transcript file, reported in words
             raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
     return _cache["briefing"]
+
+
+def transcript_for(quiz_file: Path | None, transcript: Any = BRIEFING) -> Any:
+    """The transcript a quiz's evidence points into: ``transcript`` when one is given, else the
+    case's own for a quiz made by ``casebook case new`` (in a case's ``data/quizzes``), else the
+    briefing."""
+    if transcript is not BRIEFING or quiz_file is None:
+        return transcript
+    return transcript_beside(quiz_file) or BRIEFING
 
 
 def loaded_or_none(transcript: Any) -> Any:
