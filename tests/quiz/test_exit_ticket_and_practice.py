@@ -33,7 +33,7 @@ def _right_answer(quiz):  # noqa: ANN001, ANN202
 
 
 @pytest.mark.parametrize("practice_file", PRACTICE, ids=lambda p: p.stem)
-def test_both_quizzes_of_a_lesson_merge_and_show_in_the_class_view(practice_file: Path, tmp_path: Path) -> None:
+def test_both_quizzes_of_a_lesson_merge_in_the_class_view(practice_file: Path, tmp_path: Path) -> None:
     practice = load_quiz(practice_file.stem)
     ticket = load_quiz(practice_file.stem.removesuffix("_practice"))
     assert not {q.id for q in ticket.questions} & {q.id for q in practice.questions}
