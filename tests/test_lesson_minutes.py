@@ -18,7 +18,13 @@ import pytest
 import yaml
 
 from casebook.course import lessons
-from casebook.lesson_path import EXIT_TICKET_QUESTIONS, PERIOD_MINUTES, read_path
+from casebook.lesson_path import (
+    EXIT_TICKET_QUESTIONS,
+    PERIOD_MINUTES,
+    WORDS_PER_MINUTE,
+    count_words,
+    read_path,
+)
 from tests.conftest import ROOT
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -91,6 +97,17 @@ def test_the_in_class_path_fits_one_period(path: Path) -> None:
     assert lesson.minutes(teaching) <= PERIOD_MINUTES, (
         f"{path.name}: the in-class path takes {lesson.minutes(teaching)} minutes "
         f"({teaching} reading + {lesson.activity_minutes} activities + {exit_ticket} exit ticket)"
+    )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_the_words_on_the_path_can_be_read_in_the_lessons_reading_minutes(path: Path) -> None:
+    teaching = _metadata(path)[0]
+    lesson = read_path(_markdown(path))
+    assert lesson.reading_minutes <= teaching, (
+        f"{path.name}: {lesson.words} words on the in-class path take {lesson.reading_minutes:.1f} minutes "
+        f"at {WORDS_PER_MINUTE} words a minute, more than its {teaching} reading minutes; fold detail into "
+        "a going-deeper section"
     )
 
 
@@ -185,6 +202,14 @@ def test_the_checker_counts_the_path_and_leaves_going_deeper_out() -> None:
     assert [s.heading for s in lesson.deeper_steps] == ["### Activity: count again (10 minutes)"]
     assert lesson.minutes(25) == 50
     assert read_path("## Key points\n\nno activity here").minutes(0) == 0
+    folded = re.sub(r"<details>.*</details>", "", text, flags=re.DOTALL)
+    assert lesson.words == count_words(folded) < count_words(text)  # the folded words do not count
+
+
+def test_words_are_counted_up_to_the_sources_without_link_targets() -> None:
+    text = "Read [the report](https://example.org/a/b/c) now.\n\n## Sources\n\n- [S1] many more words here"
+    assert count_words(text) == 4
+    assert read_path("one two <details><summary>Going deeper: x</summary>three four</details>").words == 2
 
 
 def test_the_checker_reports_unclosed_and_untitled_sections() -> None:

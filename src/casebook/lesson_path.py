@@ -10,7 +10,10 @@ well in JupyterLab 4, in nbconvert's HTML and in a printed copy:
   It is folded in JupyterLab and in the HTML views, and nothing in it counts towards the period.
 
 The in-class path is the reading (the notebook metadata's ``teaching_minutes``), every activity outside
-a going-deeper section, and the exit ticket. Pure text functions: no notebook reading here.
+a going-deeper section, and the exit ticket. ``reading_minutes`` checks the reading minutes against the
+words on the path (everything outside going-deeper sections, up to the ``## Sources`` list) at
+``WORDS_PER_MINUTE``, a deliberately slow pace for a first, careful reading with tables and figures: an
+assumption of the kit, not a measurement of any class. Pure text functions: no notebook reading here.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 PERIOD_MINUTES = 45
+WORDS_PER_MINUTE = 150
 EXIT_TICKET_QUESTIONS = range(5, 7)  # 5 or 6 questions
 
 _HEADING = re.compile(r"^(#+)\s*(.+?)\s*$", re.MULTILINE)
@@ -26,6 +30,9 @@ _MINUTES = re.compile(r"\((\d+) minutes?\b")
 _DETAILS = re.compile(r"<details\b[^>]*>(.*?)</details\s*>", re.DOTALL | re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.DOTALL | re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
+_LINK_TARGETS = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_SOURCES = re.compile(r"^#+\s*Sources\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,12 @@ class LessonPath:
     going_deeper: tuple[str, ...]  # the summary line of each going-deeper section
     deeper_steps: tuple[Step, ...] = field(default=())  # timed headings found inside going-deeper sections
     problems: tuple[str, ...] = field(default=())  # unclosed or untitled going-deeper sections
+    words: int = 0  # words on the path, before the Sources list
+
+    @property
+    def reading_minutes(self) -> float:
+        """How long the words on the path take at ``WORDS_PER_MINUTE``."""
+        return self.words / WORDS_PER_MINUTE
 
     @property
     def activity_minutes(self) -> int:
@@ -108,4 +121,11 @@ def read_path(markdown: str) -> LessonPath:
         titles.append(title)
         deeper += _steps(section)
     outside = _DETAILS.sub("", markdown)
-    return LessonPath(tuple(_steps(outside)), tuple(titles), tuple(deeper), tuple(problems))
+    steps = tuple(_steps(outside))
+    return LessonPath(steps, tuple(titles), tuple(deeper), tuple(problems), count_words(outside))
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads in ``markdown`` up to its ``## Sources`` heading (no link targets or tags)."""
+    text = _SOURCES.split(markdown, maxsplit=1)[0]
+    return len(_WORD.findall(_TAGS.sub(" ", _LINK_TARGETS.sub("]", text))))
