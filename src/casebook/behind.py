@@ -7,7 +7,8 @@ two facts side by side for the ids a lesson passes, in the order given, so that 
 the same question in the same shape, whoever is behind it::
 
     from casebook.behind import who_is_behind
-    who_is_behind(["S1", "S2", "S5", "S12"])
+    ask = "Who is behind this source, and what might they want readers to think?"
+    who_is_behind(["S1", "S2", "S5", "S12"], question=ask)
 
 An id missing from ``sources.csv`` raises ``UnknownSource``, one line naming the file, the field and
 the id, so a lesson cannot show a source the kit does not describe.
@@ -41,6 +42,19 @@ def behind(ids: Sequence[str]) -> list[Source]:
     return rows
 
 
-def who_is_behind(ids: Sequence[str], caption: str = "Who is behind each source") -> tables.Table:
-    """A table of each source's id, publisher, kind of publisher and title, for a notebook to show."""
-    return tables.table(behind(ids), list(COLUMNS), headers=HEADERS, caption=caption)
+def who_is_behind(
+    ids: Sequence[str], question: str | None = None, caption: str = "Who is behind each source"
+) -> tables.Table:
+    """A table of each source's id, publisher, kind of publisher and title, for a notebook to show.
+
+    With ``question`` (the lesson's words), each row also carries that same question, so that every
+    source is asked it in the same shape: a government's, an NGO's and state media's alike.
+    """
+    rows: list[object] = list(behind(ids))
+    columns = list(COLUMNS)
+    headers = dict(HEADERS)
+    if question is not None:
+        rows = [{**{c: getattr(source, c) for c in COLUMNS}, "ask": question} for source in behind(ids)]
+        columns.append("ask")
+        headers["ask"] = "Ask of it"
+    return tables.table(rows, columns, headers=headers, caption=caption)

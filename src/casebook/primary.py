@@ -50,7 +50,7 @@ class Excerpt:
         row = self.record
         when = readable(row.published, "day") if row.published else "No date given on the page"
         return (
-            f"Source [{row.source}]: {row.publisher} ({self.source.publisher_type}), "
+            f"Source [{row.sources[0]}]: {row.publisher} ({self.source.publisher_type}), "
             f"“{row.document}”. {row.section}. {when}. {row.url}"
         )
 
@@ -118,10 +118,10 @@ def excerpt(excerpt_id: str) -> Excerpt:
     except UnreadableFile as error:  # changed between the check and now
         raise PrimaryTextError(f"{INDEX}, row {number}, field 'file': {error.problem.message}.") from None
     sources = {source.id: source for source in data.load("sources")}
-    if row.source not in sources:
-        message = f"'{row.source}' is not in sources.csv"
-        raise PrimaryTextError(f"{INDEX}, row {number}, field 'source': {message}.")
-    return Excerpt(record=row, text=text, source=sources[row.source])
+    if len(row.sources) != 1 or row.sources[0] not in sources:
+        message = f"'{';'.join(row.sources)}' should be one id listed in sources.csv"
+        raise PrimaryTextError(f"{INDEX}, row {number}, field 'sources': {message}.")
+    return Excerpt(record=row, text=text, source=sources[row.sources[0]])
 
 
 def show_excerpt(excerpt_id: str) -> Excerpt:

@@ -186,7 +186,8 @@ class PrimaryExcerpt:
     """One row of ``primary/excerpts.csv``: where a short verbatim excerpt of a document comes from.
 
     The text itself is in ``file`` (relative to the data folder); ``sha256`` is that file's digest and
-    ``opening`` its first words. ``published`` is None where the page gives no date of its own.
+    ``opening`` its first words. ``sources`` holds the one source that published the copy read.
+    ``published`` is None where the page gives no date of its own.
     """
 
     id: str
@@ -195,7 +196,7 @@ class PrimaryExcerpt:
     publisher: str
     published: date | None
     url: str
-    source: str
+    sources: tuple[str, ...]
     licence: str
     file: str
     sha256: str
