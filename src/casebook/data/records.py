@@ -181,6 +181,29 @@ class BriefingMetadata:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PrimaryExcerpt:
+    """One row of ``primary/excerpts.csv``: where a short verbatim excerpt of a document comes from.
+
+    The text itself is in ``file`` (relative to the data folder); ``sha256`` is that file's digest and
+    ``opening`` its first words. ``sources`` holds the one source that published the copy read.
+    ``published`` is None where the page gives no date of its own.
+    """
+
+    id: str
+    document: str
+    section: str
+    publisher: str
+    published: date | None
+    url: str
+    sources: tuple[str, ...]
+    licence: str
+    file: str
+    sha256: str
+    opening: str
+    note: str | None
+
+
 #: The record type of each table, by resource name in ``datapackage.json``.
 RECORD_TYPES: dict[str, type] = {
     "sources": Source,
@@ -190,4 +213,5 @@ RECORD_TYPES: dict[str, type] = {
     "timeline": TimelineEvent,
     "political_prisoners": PrisonerCount,
     "glossary": GlossaryEntry,
+    "primary_excerpts": PrimaryExcerpt,
 }
