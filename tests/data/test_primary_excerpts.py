@@ -151,3 +151,121 @@ def test_a_date_is_shown_as_a_reader_writes_it_and_a_missing_one_is_said() -> No
     year, month, day = (int(part) for part in dated["published"].split("-"))
     assert f"{day} " in excerpt(dated["id"]).source_line and str(year) in excerpt(dated["id"]).source_line
     assert "No date given on the page" in excerpt(undated["id"]).source_line
+
+
+COPIES = [row for row in ROWS if row["provenance"] == "copy"]
+
+
+def _refusal(data: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> str:
+    """The one-line message with which ``excerpt(key)`` refuses the data folder ``data``."""
+    monkeypatch.setenv("CASEBOOK_DATA", str(data))
+    with pytest.raises(PrimaryTextError) as raised:
+        excerpt(key)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+COPY_FIELDS = ("copy_of", "copy_of_publisher", "copy_of_url", "checked_against")
+
+
+def test_the_index_ships_copies_and_first_hand_texts_and_says_which_is_which() -> None:
+    assert {row["provenance"] for row in ROWS} == {"first-hand", "copy"}
+    for row in ROWS:
+        if row["provenance"] == "first-hand":
+            assert not any(row[field] for field in COPY_FIELDS), row["id"]
+
+
+@pytest.mark.parametrize("row", COPIES, ids=lambda row: row["id"])
+def test_a_copy_names_what_it_copies_and_a_second_independent_copy(row: dict[str, str]) -> None:
+    sources = {source.id: source for source in data.load("sources")}
+    assert all(row[field] for field in COPY_FIELDS)
+    second = sources[row["checked_against"]]
+    assert second.id != row["sources"] and second.url and second.url != row["url"]
+    assert second.publisher != row["publisher"], "the second copy must come from another publisher"
+    assert "aggregator or mirror" not in (second.publisher_type, sources[row["sources"]].publisher_type)
+    assert row["copy_of_url"] not in (row["url"], second.url)
+    assert "checked" in row["note"].lower(), "the note says how the two copies compare"
+
+
+@pytest.mark.parametrize("field", COPY_FIELDS)
+def test_a_copy_row_with_an_empty_provenance_field_is_one_line_naming_the_file_row_and_field(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch, field: str
+) -> None:
+    key = COPIES[0]["id"]
+    number = edit_cell(data_copy / "primary" / "excerpts.csv", key, field, "")
+    problems = [p for p in validate_package(data_copy) if p.field == field and p.row == number]
+    assert len(problems) == 1, validate_package(data_copy)
+    assert problems[0].file.endswith("primary/excerpts.csv") and "\n" not in str(problems[0])
+    assert "provenance is 'copy' must give" in problems[0].message
+    message = _refusal(data_copy, monkeypatch, key)
+    assert message.startswith(f"primary/excerpts.csv, row {number}, field '{field}': empty")
+
+
+def test_a_copy_checked_only_against_itself_is_refused(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = COPIES[0]
+    number = edit_cell(data_copy / "primary" / "excerpts.csv", row["id"], "checked_against", row["sources"])
+    problems = [p for p in validate_package(data_copy) if p.field == "checked_against" and p.row == number]
+    assert [p.message for p in problems] == [
+        f"'{row['sources']}' is the copy the text was taken from; name a second copy"
+    ]
+    message = _refusal(data_copy, monkeypatch, row["id"])
+    assert message.startswith(f"primary/excerpts.csv, row {number}, field 'checked_against': ")
+    assert message.endswith("name a second copy.")
+
+
+def test_a_copy_checked_against_an_unknown_source_is_one_line_naming_the_field(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = COPIES[0]
+    number = edit_cell(data_copy / "primary" / "excerpts.csv", row["id"], "checked_against", "no-such-copy")
+    problems = [p for p in validate_package(data_copy) if p.field == "checked_against" and p.row == number]
+    assert [p.message for p in problems] == [
+        "unknown source id 'no-such-copy': add it to sources or correct it"
+    ]
+    assert _refusal(data_copy, monkeypatch, row["id"]) == (
+        f"primary/excerpts.csv, row {number}, field 'checked_against': 'no-such-copy' should be the id of "
+        "the second copy, listed in sources.csv."
+    )
+
+
+def test_a_first_hand_row_that_names_a_copy_is_refused(data_copy: Path) -> None:
+    first_hand = next(row for row in ROWS if row["provenance"] == "first-hand")
+    number = edit_cell(data_copy / "primary" / "excerpts.csv", first_hand["id"], "copy_of", "Some document")
+    problems = [p for p in validate_package(data_copy) if p.field == "copy_of" and p.row == number]
+    assert [p.message for p in problems] == [
+        "a first-hand text copies nothing: leave it empty, or make provenance 'copy'"
+    ]
+
+
+def test_an_unknown_provenance_is_refused_by_the_schema(data_copy: Path) -> None:
+    number = edit_cell(data_copy / "primary" / "excerpts.csv", ROWS[0]["id"], "provenance", "mirror")
+    problems = [p for p in validate_package(data_copy) if p.field == "provenance" and p.row == number]
+    assert problems and all("\n" not in str(p) for p in problems)
+
+
+@pytest.mark.parametrize("row", COPIES, ids=lambda row: row["id"])
+def test_a_copy_is_shown_as_a_copy_with_the_check_and_the_unread_original(row: dict[str, str]) -> None:
+    second = {s.id: s for s in data.load("sources")}[row["checked_against"]]
+    shown = show_excerpt(row["id"])
+    page, plain = shown._repr_html_(), str(shown)
+    line = shown.source_line
+    assert line.startswith(f"Text as reproduced by {row['publisher']} (")
+    assert f"; checked against {second.publisher} ({second.publisher_type}) [{second.id}]" in line
+    assert line.endswith(
+        f"; the {row['copy_of_publisher']}'s own copy of the {row['copy_of']} ({row['copy_of_url']}) "
+        "was not read for this kit."
+    )
+    assert line in plain
+    for url in (row["url"], second.url, row["copy_of_url"]):
+        assert f'<a href="{html.escape(url)}">{html.escape(url)}</a>' in page
+    assert html.escape("was not read for this kit.") in page
+
+
+def test_a_first_hand_text_is_not_called_a_copy() -> None:
+    for row in ROWS:
+        if row["provenance"] == "first-hand":
+            line = excerpt(row["id"]).source_line
+            assert line.startswith(f"Source [{row['sources']}]:") and "not read for this kit" not in line

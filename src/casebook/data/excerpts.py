@@ -3,8 +3,11 @@
 A row of the index names a text file, its SHA-256 and its first words. These pure checks say, one
 problem per field, where a row and its file disagree: a file outside ``primary/`` or not named after
 the row's id, a digest that is not 64 hex digits or not the file's, an opening the text does not start
-with. ``casebook validate`` runs them on the raw rows; ``casebook.primary`` runs them before it shows
-an excerpt. Standard library only, so a lesson kernel pays nothing for them.
+with; and a row's provenance: a text read in another publisher's reproduction (``provenance`` is
+``copy``) must name what it copies, who published that and where, and the second copy it was checked
+against, while a first-hand text names none of them. ``casebook validate`` runs them on the raw rows;
+``casebook.primary`` runs them before it shows an excerpt. Standard library only, so a lesson kernel
+pays nothing for them.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ EXCERPT_LIMIT = 64 * 1024
 OMISSION = "[…]"
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
+#: What a copy must say about itself, and how a message names each field.
+COPY_FIELDS = {
+    "copy_of": "the document it reproduces",
+    "copy_of_publisher": "who published that document",
+    "copy_of_url": "the document's official address",
+    "checked_against": "the source id of the second copy it was checked against",
+}
 
 
 def expected_file(excerpt_id: str) -> str:
@@ -48,6 +58,7 @@ def row_problems(
     def problem(field: str, message: str) -> None:
         problems.append(Problem(shown, message, field=field, row=number))
 
+    problems += provenance_problems(row, number, shown)
     if file != expected_file(excerpt_id):
         problem("file", f"'{file}' should be '{expected_file(excerpt_id)}', the text file named after the id")
         return problems
@@ -70,4 +81,31 @@ def row_problems(
     opening = row.get("opening") or ""
     if not opening or not text.startswith(opening):
         problem("opening", f"{file} does not start with '{opening[:60]}'")
+    return problems
+
+
+def provenance_problems(row: Mapping[str, str | None], number: int, shown: str = INDEX) -> list[Problem]:
+    """What a row fails to say about where its text was read: one problem per field.
+
+    A ``copy`` row must fill every field of ``COPY_FIELDS``, and its ``checked_against`` must be a
+    second copy, not the row's own source; a ``first-hand`` row must leave them all empty. Any other
+    provenance is left to the schema's enum.
+    """
+    provenance = row.get("provenance") or ""
+    problems = []
+
+    def problem(field: str, message: str) -> None:
+        problems.append(Problem(shown, message, field=field, row=number))
+
+    if provenance == "copy":
+        for field, what in COPY_FIELDS.items():
+            if not (row.get(field) or "").strip():
+                problem(field, f"empty: a row whose provenance is 'copy' must give {what}")
+        checked = (row.get("checked_against") or "").strip()
+        if checked and checked == (row.get("sources") or "").strip():
+            problem("checked_against", f"'{checked}' is the copy the text was taken from; name a second copy")
+    elif provenance == "first-hand":
+        for field in COPY_FIELDS:
+            if (row.get(field) or "").strip():
+                problem(field, "a first-hand text copies nothing: leave it empty, or make provenance 'copy'")
     return problems
