@@ -14,8 +14,12 @@ from tests.conftest import ROOT
 
 
 def _question(quiz_id: str, question_id: str) -> dict:
-    quiz = yaml.safe_load((ROOT / "data" / "quizzes" / f"{quiz_id}.yaml").read_text(encoding="utf-8"))
-    return next(q for q in quiz["questions"] if q["id"] == question_id)
+    """A question of the lesson's exit ticket ``quiz_id`` or of its practice quiz."""
+    questions = []
+    for name in (quiz_id, f"{quiz_id}_practice"):
+        path = ROOT / "data" / "quizzes" / f"{name}.yaml"
+        questions += yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    return next(q for q in questions if q["id"] == question_id)
 
 
 def _viasna_series() -> list:

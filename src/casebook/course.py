@@ -3,7 +3,7 @@
 Each lesson notebook carries its title and minutes in its metadata, under ``casebook``::
 
     {"casebook": {"title": "The briefing as a primary source",
-                  "teaching_minutes": 25, "activity_minutes": 20}}
+                  "teaching_minutes": 20, "activity_minutes": 20, "exit_ticket_minutes": 5}}
 
 so the README's table and the instructor guide never drift from the notebooks.
 """
@@ -32,11 +32,17 @@ class Lesson:
     title: str
     teaching_minutes: int
     activity_minutes: int
+    exit_ticket_minutes: int = 0
 
     @property
     def minutes(self) -> int:
-        """Teaching plus activity minutes."""
-        return self.teaching_minutes + self.activity_minutes
+        """The in-class path: teaching, activities and the exit ticket."""
+        return self.teaching_minutes + self.activity_minutes + self.exit_ticket_minutes
+
+    @property
+    def breakdown(self) -> str:
+        """The minutes as the README and the guide's course map show them: "(20 + 20 + 5)"."""
+        return f"({self.teaching_minutes} + {self.activity_minutes} + {self.exit_ticket_minutes})"
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ def lessons(root: Path | None = None) -> list[Lesson]:
                 title=str(meta.get("title", path.stem[3:].replace("_", " ").capitalize())),
                 teaching_minutes=int(meta.get("teaching_minutes", 0)),
                 activity_minutes=int(meta.get("activity_minutes", 0)),
+                exit_ticket_minutes=int(meta.get("exit_ticket_minutes", 0)),
             )
         )
     return found
@@ -125,14 +132,15 @@ def lesson_table(root: Path | None = None) -> str:
     root = root or repo_root()
     settings = load_settings(root)
     rows = [
-        "| # | Lesson | Minutes (teaching + activities) | Launch | No install, no server |",
+        "| # | Lesson | Minutes in class (teaching + activities + exit ticket) | Launch "
+        "| No install, no server |",
         "|---|---|---|---|---|",
     ]
     for lesson in lessons(root):
         link = binder_url(settings, lesson.path)
         rows.append(
             f"| {lesson.number} | [{lesson.title}]({lesson.path.as_posix()}) | "
-            f"{lesson.minutes} ({lesson.teaching_minutes} + {lesson.activity_minutes}) | "
+            f"{lesson.minutes} {lesson.breakdown} | "
             f"[Binder]({link}) | [In the browser]({lite_url(settings, lesson.path)}) |"
         )
     first = lessons(root)[0].path if lessons(root) else Path("notebooks/00_start_here.ipynb")

@@ -40,8 +40,8 @@ def test_claims_by_verdict_has_title_labels_source_and_an_alt_text_with_the_coun
     assert any(t.get_text().startswith("Source: casebook claims dataset") for t in chart.figure.texts)
     assert "5 checkable claims" in chart.alt
     assert "Verified: 3 (2 from the opening remarks, 1 from question time)" in chart.alt
-    assert "Uncertain or sources disagree: 1 (1 from the opening remarks, 0 from question time)" in chart.alt
-    assert "Briefing only (not checked): 1 (0 from the opening remarks, 1 from question time)" in chart.alt
+    assert "Uncertain or disputed: 1 (1 from the opening remarks, 0 from question time)" in chart.alt
+    assert "Briefing only: 1 (0 from the opening remarks, 1 from question time)" in chart.alt
     heights = [p.get_height() for p in axes.patches]
     assert heights == [2, 1, 0, 1, 0, 1]
 

@@ -2,7 +2,7 @@
 
 Each row is a sentence of a briefer's turn that gives a figure or a date, quoted as said (a claim of
 the briefing is a claim to check, never a fact). ``verdict`` and ``sources`` are left empty for the
-class to fill in: V verified, B the briefing's word only, U uncertain or disputed.
+class to fill in: V Verified, U Uncertain or disputed, B Briefing only.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ SCHEMA: dict[str, Any] = {
         {"name": "where", "type": "string", "description": "turn T, sentence S (counted from 0)",
          "constraints": {"required": True}},
         {"name": "verdict", "type": "string",
-         "description": "To fill in: V verified, B the briefing's word only, U uncertain or disputed",
+         "description": "To fill in: V Verified, U Uncertain or disputed, B Briefing only",
          "constraints": {"enum": ["V", "B", "U"]}},
         {"name": "sources", "type": "string", "description": "To fill in: who else says so, with links"},
     ],

@@ -54,7 +54,7 @@ CELLS: list[tuple[str, str]] = [
     ("markdown", "## Quotes\n\nWho is quoted, and are the words the speaker's own?"),
     ("code", 'tables.table(briefing.quotes(), ["turn", "sentence", "kind", "text"], caption="Quotations")'),
     ("markdown", "## The claims worksheet\n\nThe claims below give a figure or a date. Check each one, "
-     "then fill in `verdict` (V verified, B the briefing's word only, U uncertain) and `sources` in "
+     "then fill in `verdict` (V Verified, U Uncertain or disputed, B Briefing only) and `sources` in "
      "`data/claims.csv`."),
     ("code", 'tables.table(case.load_claims(), caption="Claims to check")'),
     ("markdown", "## Check yourself\n\nA starter quiz on sentences of this briefing. Your teacher may "

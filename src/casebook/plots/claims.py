@@ -19,8 +19,8 @@ __all__ = ["claims_by_verdict"]
 
 VERDICTS: dict[str, str] = {
     "V": "Verified",
-    "U": "Uncertain or sources disagree",
-    "B": "Briefing only (not checked)",
+    "U": "Uncertain or disputed",
+    "B": "Briefing only",
 }
 PARTS: tuple[str, ...] = ("Opening remarks", "Question time")
 SOURCE = "casebook claims dataset (fact sheet, section 2), sources listed per claim"
