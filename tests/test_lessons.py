@@ -68,11 +68,16 @@ def test_lesson_defines_no_helpers_and_reads_no_relative_paths(path: Path) -> No
 def test_lesson_shows_a_quiz_of_at_least_six_questions_kept_out_of_the_notebook(path: Path) -> None:
     quiz_ids = QUIZ_CALL.findall(_code(path))
     assert quiz_ids, f"{path.name}: no show_quiz(...) call"
+    lesson_quizzes = [quiz_id for quiz_id in quiz_ids if not quiz_id.endswith("_predict")]
+    assert lesson_quizzes, f"{path.name}: no lesson quiz besides its predict-first items"
     for quiz_id in quiz_ids:
         quiz_file = ROOT / "data" / "quizzes" / f"{quiz_id}.yaml"
         assert quiz_file.exists(), f"{path.name}: quiz {quiz_id} has no file {quiz_file.name}"
         questions = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))["questions"]
-        assert len(questions) >= 6, f"{quiz_file.name}: {len(questions)} questions, a lesson quiz needs 6"
+        if quiz_id in lesson_quizzes:
+            assert len(questions) >= 6, f"{quiz_file.name}: {len(questions)} questions, a lesson quiz needs 6"
+        else:  # a predict-first quiz: only verdict predictions, shown before the kit's verdict
+            assert {q["type"] for q in questions} == {"verdict"}, f"{quiz_file.name}: only verdict questions"
     assert "correct: true" not in _code(path) + _markdown(path)
 
 
@@ -82,7 +87,7 @@ def test_every_question_type_is_used_across_the_lessons() -> None:
         for quiz_id in QUIZ_CALL.findall(_code(path)):
             quiz = yaml.safe_load((ROOT / "data" / "quizzes" / f"{quiz_id}.yaml").read_text(encoding="utf-8"))
             used |= {q["type"] for q in quiz["questions"]}
-    expected = {"single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection"}
+    expected = {"single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection", "verdict"}
     assert expected <= used, f"question types never used in a lesson: {sorted(expected - used)}"
 
 
