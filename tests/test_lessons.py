@@ -14,6 +14,7 @@ import nbformat
 import pytest
 import yaml
 
+from casebook.quiz.model import QUESTION_TYPES
 from tests.conftest import ROOT
 from tests.readability import fk_grade, prose
 
@@ -87,7 +88,7 @@ def test_every_question_type_is_used_across_the_lessons() -> None:
         for quiz_id in QUIZ_CALL.findall(_code(path)):
             quiz = yaml.safe_load((ROOT / "data" / "quizzes" / f"{quiz_id}.yaml").read_text(encoding="utf-8"))
             used |= {q["type"] for q in quiz["questions"]}
-    expected = {"single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection", "verdict"}
+    expected = set(QUESTION_TYPES)  # every type the engine has, the verdict prediction included
     assert expected <= used, f"question types never used in a lesson: {sorted(expected - used)}"
 
 

@@ -100,7 +100,7 @@ def test_every_quiz_is_answered_by_one_of_the_browser_tests() -> None:
 def test_a_prediction_is_committed_by_keyboard_then_revealed(page, lab, shots: Path, quiz_file: Path) -> None:  # noqa: ANN001
     """Predict, then reveal: nothing of the kit's verdict is on the page until the learner commits a
     verdict and a reason by keyboard; then the kit's verdict, what sources say and who is behind each
-    source appear, pass the audit, and come back after a reload and a new run."""
+    source appear, pass the audit, and come back after a reload and a new run; Reset keeps them."""
     from casebook import data
     from tests.browser.quiz_answers import load_questions
 
@@ -112,8 +112,6 @@ def test_a_prediction_is_committed_by_keyboard_then_revealed(page, lab, shots: P
     path = write_quiz_notebook(lab.root, quiz_id)
     report = check_notebook(page, lab, path, shots / "quizzes")
     assert report.ok, report.summary()
-    if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
-        quiz_driver.reset_quiz(page)
 
     def shown() -> str:
         return " ".join(page.locator(".casebook-quiz").first.inner_text().split())
@@ -142,8 +140,10 @@ def test_a_prediction_is_committed_by_keyboard_then_revealed(page, lab, shots: P
     assert quiz_driver.wait_for_feedback(page, first["id"]).startswith("✔ Committed")
     assert said in " ".join(box.locator(".casebook-answer").inner_text().split()), "reveal not restored"
     assert box.get_by_role("textbox").input_value() == REASON
-    quiz_driver.reset_quiz(page)
-    assert said not in shown(), "reset left the reveal in place"
+    box.page.locator(".casebook-quiz .casebook-reset").first.click()
+    box.page.locator(".casebook-quiz .casebook-reset").first.click()  # the second press erases
+    page.wait_for_timeout(1000)
+    assert said in shown() and box.get_by_role("textbox").is_disabled(), "reset unlocked the prediction"
 
 
 def test_arrow_keys_choose_an_option_and_enter_checks_it(page, lab, shots: Path) -> None:  # noqa: ANN001

@@ -281,6 +281,21 @@ def test_the_widget_shows_nothing_of_the_kits_verdict_until_the_commit(quiz, pro
     assert "Score: 1 of 1 points" in restarted.summary_text.value
 
 
+def test_reset_erases_the_rest_but_a_committed_prediction_stays_locked(quiz, progress_dir: Path) -> None:
+    view = QuizView(quiz, ProgressStore(quiz.id))
+    committed, open_one = view.panels
+    send(committed, "check", {"verdict": "B", "reason": REASON})
+    send(open_one, "answer", {"verdict": "V", "reason": "typed but not committed"})
+    view.reset()
+    view.reset()  # the second press erases
+    assert committed.widget.locked and committed.state.answer == {"verdict": "B", "reason": REASON}
+    assert open_one.state == QuestionState() and open_one.widget.value == {"verdict": None, "reason": ""}
+    send(committed, "check", {"verdict": "V", "reason": "A second try after the reveal."})
+    assert committed.state.answer["verdict"] == "B"
+    again = QuizView(quiz, ProgressStore(quiz.id)).panels[0]
+    assert again.state.status == "committed" and again.state.answer["verdict"] == "B"
+
+
 def test_the_static_views_never_hold_the_verdict_but_the_answer_key_does(quiz) -> None:
     record = claim("c12")
     for page in (quiz_html(quiz), quiz_text(quiz), handout_html(quiz)):

@@ -118,6 +118,12 @@ def may_give_up(question: Question, state: QuestionState) -> bool:
     return question.type != "verdict"
 
 
+def kept_on_reset(question: Question, state: QuestionState) -> bool:
+    """Whether "Reset quiz" keeps this question's state: a committed verdict prediction stays locked,
+    so a learner cannot erase it after the reveal and predict again."""
+    return question.type == "verdict" and state.status == "committed"
+
+
 def reveal(state: QuestionState) -> QuestionState:
     """The learner gave up: the answer and explanation are shown, the question takes no more submissions."""
     return replace(state, revealed=True)

@@ -486,17 +486,20 @@ class QuizView:
     # -- quiz buttons ----------------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """The first press asks for confirmation; the second erases every answer of this quiz."""
+        """The first press asks for confirmation; the second erases every answer of this quiz but its
+        committed verdict predictions, which stay locked."""
         if not self.confirming_reset:
             self.confirming_reset = True
             self.reset_button.description = "Press again to erase all answers"
             return
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
-        self.unsaved.clear()  # what the reset erases need not be saved first
-        self._save(self.store.clear, "the reset")
+        kept = [p.question.id for p in self.panels if rules.kept_on_reset(p.question, p.state)]
+        self.save_now()  # committed predictions are kept as saved, so what is kept is on disk first
+        self._save(functools.partial(self.store.clear, keep=kept), "the reset")
         for panel in self.panels:
-            panel.restore(rules.QuestionState())
+            if panel.question.id not in kept:
+                panel.restore(rules.QuestionState())
         self._update_summary()
 
     def export(self) -> Path | None:
