@@ -46,7 +46,7 @@ lab: $(STAMP)
 	$(BIN)/casebook lab notebooks/00_start_here.ipynb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks hub lite
+	$(BIN)/ruff check src tests benchmarks hub lite course
 
 unit: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser and not hub"

@@ -40,9 +40,11 @@ CACHE = BUILD / "lite-cache"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 DRIVE_DATA = "/drive/data"  # the site's data/ folder as the Pyodide kernel sees it
+DRIVE_COURSE = "/drive/course"  # the site's course/ folder (the exercises' checks), likewise
 PYODIDE_URL = "./static/pyodide/pyodide.mjs"  # relative to the site's root, where the build copies Pyodide
-# What the site serves as files: every lesson, exercise, data file and quiz (solutions stay out).
-CONTENTS = ("notebooks", "exercises", "data")
+# What the site serves as files: every lesson, exercise, data file and quiz, and the checks the
+# exercises run (solutions stay out).
+CONTENTS = ("notebooks", "exercises", "data", "course")
 START_PAGE = "notebooks/00_start_here.ipynb"
 # Only JupyterLab (no Notebook or REPL apps), without source maps: about half the size of the default.
 APP_OPTIONS = ("--apps", "lab", "--no-sourcemaps", "--no-unused-shared-packages")
@@ -125,9 +127,15 @@ def lite_settings(config: Mapping[str, Any], packages: Sequence[str]) -> dict[st
     kernel["pyodideUrl"] = PYODIDE_URL
     options = kernel.setdefault("loadPyodideOptions", {})
     options["packages"] = sorted(set(options.get("packages", [])) | set(packages))
-    # The kit finds its data through CASEBOOK_DATA: the site's data/ folder, on the drive the kernel
-    # mounts. HOME is Pyodide's default, restated because ``env`` replaces the defaults.
-    options["env"] = {**options.get("env", {}), "HOME": "/home/pyodide", "CASEBOOK_DATA": DRIVE_DATA}
+    # The kit finds its data through CASEBOOK_DATA and the exercises' checks through CASEBOOK_COURSE:
+    # the site's folders, on the drive the kernel mounts. HOME is Pyodide's default, restated because
+    # ``env`` replaces the defaults.
+    options["env"] = {
+        **options.get("env", {}),
+        "HOME": "/home/pyodide",
+        "CASEBOOK_DATA": DRIVE_DATA,
+        "CASEBOOK_COURSE": DRIVE_COURSE,
+    }
     return updated
 
 

@@ -36,3 +36,17 @@ def test_missing_override_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("CASEBOOK_DATA", str(tmp_path / "gone"))
     with pytest.raises(DataFolderNotFound, match="CASEBOOK_DATA is set to .*does not exist"):
         data_dir()
+
+
+def test_the_course_folder_is_beside_the_source_or_where_casebook_course_points(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from casebook.paths import ENV_COURSE, checks_dir, course_dir
+
+    monkeypatch.delenv(ENV_COURSE, raising=False)
+    assert course_dir() == ROOT / "course" and checks_dir() == ROOT / "course" / "checks"
+    monkeypatch.setenv(ENV_COURSE, str(tmp_path / "second-course"))
+    assert checks_dir() == (tmp_path / "second-course" / "checks").resolve()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv(ENV_COURSE, "~/mine")
+    assert course_dir() == (tmp_path / "mine").resolve()

@@ -3,6 +3,8 @@
 Notebooks never read ``../data/...`` relative to the current directory (the most common complaint
 about course repositories). They ask this module, which finds ``data/`` beside the package source
 (the package is installed editable by ``make`` and by Binder) or wherever ``CASEBOOK_DATA`` points.
+The course's own code (the exercise checks in ``course/checks/``) is found the same way, beside the
+package source or wherever ``CASEBOOK_COURSE`` points (the browser-only site sets it to its drive).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from pathlib import Path
 
 ENV_DATA = "CASEBOOK_DATA"
+ENV_COURSE = "CASEBOOK_COURSE"
 
 
 class DataFolderNotFound(FileNotFoundError):
@@ -44,3 +47,19 @@ def data_dir() -> Path:
         f"folder with 'make lab' (or 'pip install -e .'), or set {ENV_DATA} to the folder that holds "
         f"datapackage.json."
     )
+
+
+def course_dir() -> Path:
+    """The course folder (its exercise checks): ``$CASEBOOK_COURSE`` if set, else ``course/`` beside
+    the package source. Unlike ``data_dir`` it does not check that the folder exists: the checks say
+    so in one line when they cannot find their definitions.
+    """
+    override = os.environ.get(ENV_COURSE)
+    if override:
+        return Path(override).expanduser().resolve()
+    return repo_root() / "course"
+
+
+def checks_dir() -> Path:
+    """The folder of the course's check definitions: ``checks/`` in ``course_dir()``."""
+    return course_dir() / "checks"

@@ -69,11 +69,6 @@ def report_as_html(lines: list[CheckLine]) -> str:
     )
 
 
-def report_as_text(lines: list[CheckLine]) -> str:
-    """The report as plain text."""
-    return "\n".join(f"{'OK     ' if line.ok else 'PROBLEM'}  {line.name}: {line.detail}" for line in lines)
-
-
 def show_setup_check():
     """Show a button that runs the setup check and prints the result under it."""
     import ipywidgets as widgets

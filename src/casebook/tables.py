@@ -41,7 +41,7 @@ class Table:
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col" style="text-align:left">{html.escape(h)}</th>' for h in self.headers)
         body = "".join(
-            "<tr>" + "".join(f"<td style=\"{_CELL_STYLE}\">{html.escape(c)}</td>" for c in row) + "</tr>"
+            "<tr>" + "".join(f'<td style="{_CELL_STYLE}">{html.escape(c)}</td>' for c in row) + "</tr>"
             for row in self.rows
         )
         caption = (

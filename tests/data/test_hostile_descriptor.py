@@ -197,7 +197,8 @@ def test_too_many_fields_are_refused(data_copy: Path) -> None:
             None,
             "the table 'sources' cannot be read, so the ids that refer to it are not checked "
             "(briefing_people/sources, claims/sources, invocations/sources, timeline/sources, "
-            "political_prisoners/sources, glossary/sources)",
+            "political_prisoners/sources, glossary/sources, primary_excerpts/sources, "
+            "primary_excerpts/checked_against)",
         ),
     ]
 

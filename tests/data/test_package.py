@@ -80,6 +80,7 @@ def test_resource_names_lists_exactly_the_tables_the_lessons_use() -> None:
         "timeline",
         "political_prisoners",
         "glossary",
+        "primary_excerpts",
     ]
 
 

@@ -208,7 +208,7 @@ def test_counted_by_the_state_examined_russia_comes_first_then_belarus() -> None
 
 def test_every_published_total_but_about_a_dozen_is_what_some_counting_rule_gives() -> None:
     rows = data.load("invocations")
-    totals = data.describe("invocations")["casebook:publishedTotals"]
+    totals = data.published_totals()
     assert (
         invocations.count(rows, until="2020-09-18", self_invited=False, unfinished=False, unclear=False) == 5
     )

@@ -11,6 +11,11 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from casebook.checks import registry
 
+# A second, tiny course's checks (demo.transcript_words, demo.transcript_sha256): the engine's tests
+# use it, and it shows that the engine runs any course's definitions.
+DEMO_COURSE = Path(__file__).resolve().parent / "demo_course"
+DEMO_CHECKS = DEMO_COURSE / "checks"
+
 
 @pytest.fixture(autouse=True)
 def lenient_checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
@@ -58,3 +63,19 @@ def write(nb: nbformat.NotebookNode, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return path
+
+
+DEFINITION = """
+from casebook.checks import Check
+from casebook.checks.kinds import whole
+
+CHECKS = [Check(check_id, "a count", lambda: 3, whole("the count"), "Count them.") for check_id in {ids!r}]
+"""
+
+
+def course(folder: Path, *check_ids: str) -> Path:
+    """A course folder whose ``checks/`` defines ``check_ids`` (each expecting 3); returns the folder."""
+    (folder / "checks").mkdir(parents=True, exist_ok=True)
+    if check_ids:
+        (folder / "checks" / "tasks.py").write_text(DEFINITION.format(ids=list(check_ids)), encoding="utf-8")
+    return folder

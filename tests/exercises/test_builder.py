@@ -17,9 +17,18 @@ from casebook.exercises import (
     render_exercise,
 )
 from casebook.exercises.markers import ANSWER_PROMPT
-from tests.exercises.conftest import code, markdown, notebook, write
+from casebook.paths import ENV_COURSE
+from tests.exercises.conftest import code, course, markdown, notebook, write
 
 STRICT_CELL = "from casebook.checks import require_answers\nrequire_answers()"
+
+
+@pytest.fixture(autouse=True)
+def words_course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The course the builder matches the solutions with: one check, the one ``lesson()`` calls."""
+    folder = course(tmp_path / "course", "demo.transcript_words")
+    monkeypatch.setenv(ENV_COURSE, str(folder))
+    return folder
 
 
 def lesson() -> nbformat.NotebookNode:
@@ -221,3 +230,77 @@ def test_notebooks_from_before_cell_ids_are_copied_without_inventing_ids(tmp_pat
 def test_a_missing_solutions_folder_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(SolutionMarkupError, match="no such folder"):
         build(tmp_path / "nowhere", tmp_path / "exercises")
+
+
+def _checking(*sources: str) -> nbformat.NotebookNode:
+    return notebook(
+        code(STRICT_CELL, "c-strict", tags=["solution-only"]),
+        *(code(source, f"c{n}") for n, source in enumerate(sources, start=1)),
+    )
+
+
+def test_a_check_with_no_definition_names_the_notebook_cell_and_close_ids(tmp_path: Path) -> None:
+    solutions = tmp_path / "solutions"
+    write(
+        _checking("check('demo.transcript_words', 3)", "check('demo.transcript_word', 3)"),
+        solutions / "01.ipynb",
+    )
+    with pytest.raises(SolutionMarkupError) as error:
+        build(solutions, tmp_path / "exercises")
+    [problem] = error.value.problems
+    assert str(problem) == (
+        f"{solutions / '01.ipynb'}: cell 3 (id 'c2', code, starting 'check('demo.transcript_word', 3)'): "
+        "check('demo.transcript_word') has no definition; there is no check called "
+        "'demo.transcript_word'. Did you mean 'demo.transcript_words'?"
+    )
+    assert not (tmp_path / "exercises").exists(), "nothing is written"
+
+
+def test_a_definition_no_solution_uses_names_its_file(tmp_path: Path, words_course: Path) -> None:
+    course(words_course, "demo.transcript_words", "demo.unused")
+    solutions = tmp_path / "solutions"
+    write(
+        _checking("import casebook.checks as c\nc.check('demo.transcript_words', 3)"), solutions / "01.ipynb"
+    )
+    for run in (
+        lambda: build(solutions, tmp_path / "exercises"),
+        lambda: check_up_to_date(solutions, tmp_path),
+    ):
+        with pytest.raises(SolutionMarkupError) as error:
+            run()
+        [problem] = error.value.problems
+        assert str(problem) == (
+            f"{words_course / 'checks' / 'tasks.py'}, field 'demo.unused': the check 'demo.unused' is "
+            f"defined, but no notebook in {solutions} calls it; call it from a solution, or delete its "
+            "definition"
+        )
+
+
+def test_checks_are_found_in_magics_and_an_id_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    solutions = tmp_path / "solutions"
+    write(_checking("%time check('demo.transcript_words', 3)"), solutions / "01.ipynb")
+    build(solutions, tmp_path / "exercises")  # the magic's call counts as a use
+    write(_checking("which = 'demo.transcript_words'\ncheck(which, 3)"), solutions / "01.ipynb")
+    with pytest.raises(
+        SolutionMarkupError, match=r"check\(\.\.\.\) must get the exercise id written as a text"
+    ):
+        build(solutions, tmp_path / "exercises")
+
+
+def test_a_broken_definition_file_stops_the_build_in_one_line(tmp_path: Path, words_course: Path) -> None:
+    (words_course / "checks" / "tasks.py").write_text("CHECKS = [\n", encoding="utf-8")
+    solutions = tmp_path / "solutions"
+    write(_checking("check('demo.transcript_words', 3)"), solutions / "01.ipynb")
+    with pytest.raises(SolutionMarkupError) as error:
+        build(solutions, tmp_path / "exercises")
+    [problem] = error.value.problems
+    assert f"{words_course / 'checks' / 'tasks.py'}: line 1: SyntaxError" in str(problem)
+    assert "\n" not in str(problem)
+
+
+def test_the_kits_solutions_and_course_checks_agree_and_an_explicit_folder_wins(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    assert check_up_to_date(ROOT / "solutions", ROOT / "exercises", ROOT / "course" / "checks") == []
+    with pytest.raises(SolutionMarkupError, match="has no definition"):
+        check_up_to_date(ROOT / "solutions", ROOT / "exercises", course(tmp_path / "other") / "checks")

@@ -29,7 +29,9 @@ from casebook.checks import (
     require_answers,
     strict_mode,
 )
-from casebook.checks.demo import transcript_sha256, transcript_word_count
+from tests.exercises.conftest import DEMO_CHECKS
+
+DEMO = Registry(folder=DEMO_CHECKS)
 
 
 @pytest.fixture
@@ -126,32 +128,29 @@ def test_expected_values_come_from_the_data_so_a_corrected_file_updates_the_chec
     assert registry.run("ex01.q2", 4).passed
 
 
-def test_demo_checks_are_computed_from_the_shipped_transcript() -> None:
+def test_a_second_courses_checks_are_read_from_its_folder_and_computed_from_the_data() -> None:
     data = (Path(__file__).resolve().parents[2] / "data" / "briefing" / "transcript.txt").read_bytes()
-    assert transcript_sha256() == hashlib.sha256(data).hexdigest()
-    assert transcript_word_count() == len(data.decode("utf-8").split())
-    assert DEFAULT.run("demo.transcript_sha256", hashlib.sha256(data).hexdigest().upper()).passed
-    assert DEFAULT.run("demo.transcript_words", len(data.decode("utf-8").split())).passed
-    assert not DEFAULT.run("demo.transcript_words", len(data.decode("utf-8").split()) + 1).passed
-    assert not DEFAULT.run("demo.transcript_sha256", hashlib.sha256(b"other").hexdigest()).passed
-    assert [i for i in DEFAULT.ids() if i.startswith("demo.")] == [
-        "demo.transcript_sha256",
-        "demo.transcript_words",
-    ]
+    assert DEMO.ids() == ["demo.transcript_sha256", "demo.transcript_words"]
+    assert DEMO.origin("demo.transcript_words") == DEMO_CHECKS / "demo.py"
+    assert DEMO.run("demo.transcript_sha256", hashlib.sha256(data).hexdigest().upper()).passed
+    assert DEMO.run("demo.transcript_words", len(data.decode("utf-8").split())).passed
+    assert not DEMO.run("demo.transcript_words", len(data.decode("utf-8").split()) + 1).passed
+    assert not DEMO.run("demo.transcript_sha256", hashlib.sha256(b"other").hexdigest()).passed
+    assert not [i for i in DEFAULT.ids() if i.startswith("demo.")], "the kit's course has no demo checks"
 
 
-def test_demo_checks_follow_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checks_follow_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "briefing").mkdir()
     (tmp_path / "briefing" / "transcript.txt").write_text("three short words", encoding="utf-8")
     monkeypatch.setenv("CASEBOOK_DATA", str(tmp_path))
-    assert DEFAULT.run("demo.transcript_words", 3).passed
+    assert DEMO.run("demo.transcript_words", 3).passed
 
 
 def test_missing_data_is_reported_as_a_check_that_could_not_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CASEBOOK_DATA", str(tmp_path))
-    result = DEFAULT.run("demo.transcript_words", 3)
+    result = DEMO.run("demo.transcript_words", 3)
     assert result.status == "error"
     assert "the expected answer could not be computed from the data (FileNotFoundError" in result.feedback
 
@@ -179,8 +178,10 @@ def test_a_broken_comparator_or_definition_module_is_the_checks_fault_not_a_trac
     for check_id in ("ex09.q1", "ex09.q2"):
         result = reg.run(check_id, 1)
         assert result.status == "error" and "a problem in the check, not in your answer" in result.feedback
-    missing = Registry(modules=["casebook.checks.no_such_module"]).run("ex01.q1", 1)
-    assert missing.status == "error" and "could not be loaded (ModuleNotFoundError" in missing.feedback
+    missing = Registry(folder=Path("no-such-course") / "checks").run("ex01.q1", 1)
+    assert missing.status == "error" and "could not be loaded (no-such-course/checks: no such folder" in (
+        missing.feedback
+    )
 
 
 def test_authors_get_an_error_for_bad_or_repeated_ids() -> None:
@@ -282,8 +283,8 @@ def test_no_value_makes_check_raise_outside_strict_mode(value: object, check_id:
     ids=lambda value: type(value).__name__,
 )
 def test_awkward_values_get_sentences_from_the_demo_checks(value: object) -> None:
-    for check_id in DEFAULT.ids():
-        result = DEFAULT.run(check_id, value)
+    for check_id in DEMO.ids():
+        result = DEMO.run(check_id, value)
         assert result.status == "failed"
         assert all(f.problem.strip() for f in result.findings if not f.ok)
 

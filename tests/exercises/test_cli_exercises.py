@@ -11,8 +11,15 @@ import nbformat
 import pytest
 
 from casebook.cli import main
+from casebook.paths import ENV_COURSE
 from tests.conftest import ROOT
-from tests.exercises.conftest import code, markdown, notebook, write
+from tests.exercises.conftest import code, course, markdown, notebook, write
+
+
+@pytest.fixture(autouse=True)
+def course_without_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These solutions call no check, so their course defines none (the kit's 31 would be unused)."""
+    monkeypatch.setenv(ENV_COURSE, str(course(tmp_path / "course")))
 
 
 def folders(tmp_path: Path) -> tuple[Path, Path, list[str]]:
@@ -73,7 +80,8 @@ def test_an_unclosed_region_fails_with_notebook_and_cell_and_no_traceback(
     assert not exercises.exists()
 
 
-def test_the_repository_exercises_are_up_to_date_as_make_test_checks() -> None:
+def test_the_repository_exercises_are_up_to_date_as_make_test_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_COURSE)
     result = subprocess.run(
         [sys.executable, "-m", "casebook", "exercises", "--check"],
         capture_output=True,
@@ -83,3 +91,18 @@ def test_the_repository_exercises_are_up_to_date_as_make_test_checks() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     test_target = re.search(r"^test:(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
     assert test_target and "exercises-check" in test_target.group(1).split()
+
+
+def test_a_check_without_definition_fails_the_command_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    solutions, exercises, args = folders(tmp_path)
+    strict = code(
+        "from casebook.checks import require_answers\nrequire_answers()", "s", tags=["solution-only"]
+    )
+    write(notebook(strict, code("check('ex09.q1', 1)", "c")), solutions / "01_x.ipynb")
+    assert main(["exercises", *args]) == 1
+    out = capsys.readouterr().out
+    assert "check('ex09.q1') has no definition; there is no check called 'ex09.q1'." in out
+    assert "1 problem(s) in" in out and "no exercise notebook was written" in out
+    assert not exercises.exists()

@@ -7,6 +7,7 @@ few of them to the facts they stand for, so a check cannot pass by computing the
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,13 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.checks import DEFAULT, check, registry
+from casebook.checks import DEFAULT, check
+from casebook.checks.definitions import definition_files
 from casebook.checks.material import briefing, table
-from casebook.paths import ENV_DATA
+from casebook.paths import ENV_DATA, checks_dir
 from tests.conftest import ROOT
 from tests.data.conftest import edit_cell
 
-LESSON_MODULES = [m for m in registry.DEFINITION_MODULES if ".lesson" in m]
+LESSON_FILES = [path.stem for path in definition_files(checks_dir())]
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,11 @@ def expected(check_id: str) -> Any:
 
 
 def test_there_are_lesson_checks_for_every_lesson_and_each_has_a_wrong_answer_case() -> None:
-    assert len(LESSON_MODULES) == 6
+    assert [f"lesson0{n}" for n in range(1, 7)] == LESSON_FILES
     lessons = {check_id.split(".")[0] for check_id in LESSON_IDS}
     assert lessons == {f"ex0{n}" for n in range(1, 7)}
+    for check_id in LESSON_IDS:
+        assert DEFAULT.origin(check_id) == checks_dir() / f"lesson{check_id[2:4]}.py", check_id
     assert sorted(WRONG) == LESSON_IDS, "every lesson check needs a failing case here"
 
 
@@ -266,3 +270,23 @@ def test_a_row_the_question_is_about_gone_from_the_data_is_reported_not_guessed(
     assert result.status == "error"
     assert "expected exactly one timeline event t05 in the data, found 0" in result.feedback
     assert "Tell your teacher" in result.feedback
+
+
+def _spelt(value: Any) -> list[str]:
+    """The ways feedback could spell ``value`` out."""
+    forms = [repr(value), str(value)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        forms += [f"{value:,}", f"{value:.1f}", f"{round(value)}"]
+    return forms
+
+
+@pytest.mark.parametrize("check_id", LESSON_IDS)
+def test_feedback_on_a_wrong_answer_never_spells_out_the_expected_answer(check_id: str) -> None:
+    want = expected(check_id)
+    for answer in (WRONG[check_id].answer(want), None, "many"):
+        result = DEFAULT.run(check_id, answer)
+        said = " ".join(finding.problem for finding in result.findings)
+        for echoed in _spelt(answer):  # the learner's own answer, quoted back, reveals nothing new
+            said = said.replace(echoed, "<answer>")
+        for form in _spelt(want):
+            assert not re.search(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", said), (form, said)

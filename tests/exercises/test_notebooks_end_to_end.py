@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 from casebook.exercises import build
-from tests.exercises.conftest import code, markdown, notebook, write
+from tests.exercises.conftest import DEMO_CHECKS, DEMO_COURSE, code, markdown, notebook, write
 
 REQUIRE = "from casebook.checks import require_answers\nrequire_answers()"
 READ = (
-    "from casebook.checks import check\nfrom casebook.paths import data_dir\n"
-    "text = (data_dir() / 'briefing' / 'transcript.txt').read_text(encoding='utf-8')"
+    "import hashlib\nfrom casebook.checks import check\nfrom casebook.paths import data_dir\n"
+    "raw = (data_dir() / 'briefing' / 'transcript.txt').read_bytes()\n"
+    "check('demo.transcript_sha256', hashlib.sha256(raw).hexdigest())\ntext = raw.decode('utf-8')"
 )
 
 
@@ -39,8 +40,8 @@ def test_right_solutions_pass_wrong_or_unfinished_ones_fail_and_exercises_run(tm
     write(solution("len(text.split())"), solutions / "01_right.ipynb")
     write(solution("len(text.split()) + 1"), solutions / "02_wrong.ipynb")
     write(solution("..."), solutions / "03_unfinished.ipynb")
-    build(solutions, exercises)
-    env = {**os.environ, "CASEBOOK_STRICT": "1"}
+    build(solutions, exercises, DEMO_CHECKS)
+    env = {**os.environ, "CASEBOOK_STRICT": "1", "CASEBOOK_COURSE": str(DEMO_COURSE)}
     command = ["-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-p", "no:xdist", "-rA"]
     result = subprocess.run(
         [sys.executable, *command, "solutions", "exercises/01_right.ipynb"],

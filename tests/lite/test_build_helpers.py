@@ -49,6 +49,8 @@ def test_lite_settings_point_the_kernel_at_the_local_pyodide_and_turn_pypi_off()
     assert kernel["pyodideUrl"] == build.PYODIDE_URL
     assert kernel["loadPyodideOptions"]["packages"] == ["casebook"]
     assert kernel["loadPyodideOptions"]["env"]["CASEBOOK_DATA"] == build.DRIVE_DATA
+    assert kernel["loadPyodideOptions"]["env"]["CASEBOOK_COURSE"] == build.DRIVE_COURSE
+    assert "course" in build.CONTENTS, "the exercises' checks must be on the site's drive"
     assert (
         "disablePyPIFallback" not in given["jupyter-config-data"]["litePluginSettings"][build.KERNEL_PLUGIN]
     )

@@ -17,7 +17,7 @@ def records() -> list:
 
 @pytest.fixture(scope="module")
 def totals() -> list:
-    return data.describe("invocations")["casebook:publishedTotals"]
+    return data.published_totals()
 
 
 def test_invocations_timeline_has_one_row_per_target_in_order_of_first_use(records) -> None:

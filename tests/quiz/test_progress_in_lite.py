@@ -36,7 +36,7 @@ def test_a_fcntl_without_flock_saves_without_locking(monkeypatch: pytest.MonkeyP
         assert reloaded.fcntl is None
         store = reloaded.ProgressStore("lite", directory=tmp_path)
         store.save_answer("q1", {"answer": 1, "status": "correct"})
-        assert reloaded.ProgressStore("lite", directory=tmp_path).answers()["q1"]["answer"] == 1
+        assert reloaded.ProgressStore("lite", directory=tmp_path).load()["answers"]["q1"]["answer"] == 1
     finally:
         monkeypatch.undo()
         importlib.reload(progress)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casebook.transcript import parse
-from casebook.transcript.labels import find_labels, normalize_label, role_of
+from casebook.transcript.labels import find_labels, normalize_label
 
 STYLES = [
     ("MODERATOR:", "MODERATOR", "moderator"),
@@ -106,10 +106,8 @@ def test_plain_names_count_only_when_they_open_two_lines() -> None:
     assert [t.speaker for t in midline.turns] == ["MODERATOR"]
 
 
-def test_normalize_label_and_role_of() -> None:
+def test_normalize_label_and_roles() -> None:
     assert normalize_label("  Ambassador \xa0 Carpenter:") == "AMBASSADOR CARPENTER"
-    assert role_of("MODERATOR") == "moderator"
-    assert role_of("OPERATOR") == "operator"
-    assert role_of("QUESTION") == "questioner"
-    assert role_of("STAFF") == "other"
-    assert role_of("U/S THOMPSON") == "briefer"
+    labels = ["MODERATOR", "OPERATOR", "QUESTION", "STAFF", "U/S THOMPSON"]
+    turns = parse("".join(f"{label}: Words {n}.\n" for n, label in enumerate(labels))).turns
+    assert [t.role for t in turns] == ["moderator", "operator", "questioner", "other", "briefer"]

@@ -54,7 +54,14 @@ def _check(source: str) -> None:
         assert source[line.start : line.end].lower().startswith("a")
     stats = t.stats()
     assert stats.words == sum(stats.words_per_turn)
-    json.dumps([t.to_records(), [e.to_dict() for e in t.exchanges()], stats.to_dict(), t.metadata.to_dict()])
+    json.dumps(
+        [
+            [turn.to_dict() for turn in t.turns],
+            [e.to_dict() for e in t.exchanges()],
+            stats.to_dict(),
+            t.metadata.to_dict(),
+        ]
+    )
     for quirk in t.quirks():
         assert quirk.message
 

@@ -8,7 +8,8 @@ In a notebook::
 prints the properties checked (each right or wrong, with a sentence naming what is wrong), the ones
 not reached yet, and a hint; or "Not answered yet" while the answer is still the placeholder ``...``.
 See ``casebook.checks.registry`` for check definitions and strict mode, ``casebook.checks.compare``
-for the comparison helpers.
+for the comparison helpers, ``casebook.checks.kinds`` for the short forms definition tables use.
+The definitions themselves are the course's, in ``course/checks/`` (``casebook.checks.definitions``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from casebook.checks.registry import (
     STRICT_ENV,
     Check,
     Registry,
-    answers_required,
     check,
     require_answers,
     strict_mode,
@@ -46,7 +46,6 @@ __all__ = [
     "Comparison",
     "Finding",
     "Registry",
-    "answers_required",
     "check",
     "combine",
     "compare_date",

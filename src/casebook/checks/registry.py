@@ -2,8 +2,9 @@
 
 A check definition names what the exercise asks, how to compute the expected value FROM THE DATA
 (never typed in, so a corrected dataset updates the check), how to compare (a helper of
-``casebook.checks.compare``) and a hint. Definitions live in small modules listed in
-``DEFINITION_MODULES``, each exposing ``CHECKS: list[Check]``; they are imported on first use.
+``casebook.checks.compare``) and a hint. Definitions are course content, so they live outside the
+package: the default registry reads every file in the course's checks folder
+(``casebook.paths.checks_dir()``, see ``casebook.checks.definitions``) on first use.
 
 Strict mode (``CASEBOOK_STRICT=1``, set by ``make test``): a wrong answer, or a check that cannot
 run, raises AssertionError with the feedback as its message, so a solutions notebook whose check
@@ -15,57 +16,44 @@ under nbval, unless ``require_answers()`` was called: solutions notebooks call i
 from __future__ import annotations
 
 import difflib
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from casebook.checks.compare import Comparator
+from casebook import paths
+from casebook.checks.definitions import Check, DefinitionsError, load_folder
 from casebook.checks.result import ERROR, FAILED, PASSED, UNANSWERED, CheckResult
 
 STRICT_ENV = "CASEBOOK_STRICT"
-DEFINITION_MODULES = (
-    "casebook.checks.demo",
-    "casebook.checks.lesson01",
-    "casebook.checks.lesson02",
-    "casebook.checks.lesson03",
-    "casebook.checks.lesson04",
-    "casebook.checks.lesson05",
-    "casebook.checks.lesson06",
-)
 CHECK_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 
 _answers_required = False
 
 
-@dataclass(frozen=True)
-class Check:
-    """One exercise check: what is asked, how the expected value is computed and compared, and a hint.
-
-    ``expected`` takes no arguments and computes the expected value from the kit's data.
-    ``compare(value, expected)`` returns a ``Comparison``. With ``none_is_placeholder`` a value of
-    ``None`` counts as "not answered yet" (for exercises whose placeholder is None).
-    """
-
-    id: str
-    question: str
-    expected: Callable[[], Any]
-    compare: Comparator
-    hint: str = ""
-    none_is_placeholder: bool = False
-
-
 class Registry:
-    """Checks by id; definitions from ``modules`` are imported on first use."""
+    """Checks by id; those in ``folder`` (a path, or a function giving one) are read on first use."""
 
-    def __init__(self, checks: Iterable[Check] = (), modules: Iterable[str] = ()) -> None:
+    def __init__(self, checks: Iterable[Check] = (), folder: Path | Callable[[], Path] | None = None) -> None:
         self._checks: dict[str, Check] = {}
-        self._modules = list(modules)
+        self._origins: dict[str, Path] = {}
+        self._folder = folder
         self._load_error = ""
         for item in checks:
             self.add(item)
+
+    @property
+    def load_error(self) -> str:
+        """Why the definitions folder could not be read (one line naming the file), or ""."""
+        self._load()
+        return self._load_error
+
+    def origin(self, check_id: str) -> Path | None:
+        """The definition file that defines ``check_id``, or None (unknown, or not read from a folder)."""
+        self._load()
+        return self._origins.get(check_id)
 
     def add(self, item: Check) -> Check:
         """Register a check; raises ValueError for a malformed or repeated id (a mistake by the author)."""
@@ -100,7 +88,7 @@ class Registry:
             return CheckResult(check_id, ERROR, message=self._load_error)
         item = self._checks.get(check_id)
         if item is None:
-            return CheckResult(check_id, ERROR, message=self._unknown(check_id))
+            return CheckResult(check_id, ERROR, message=self.unknown(check_id))
         if value is Ellipsis or (value is None and item.none_is_placeholder):
             return CheckResult(check_id, UNANSWERED, item.question)
         try:
@@ -129,23 +117,29 @@ class Registry:
             )
 
     def _load(self) -> None:
-        while self._modules:
-            name = self._modules.pop(0)
-            try:
-                for item in importlib.import_module(name).CHECKS:
-                    self.add(item)
-            except Exception as error:  # noqa: BLE001
-                self._load_error = (
-                    f"the check definitions in {name} could not be loaded ({_error_text(error)})."
-                )
+        if self._folder is None:
+            return
+        folder = self._folder() if callable(self._folder) else self._folder
+        self._folder = None
+        try:
+            for path, checks in load_folder(Path(folder)).items():
+                for item in checks:
+                    try:
+                        self.add(item)
+                    except ValueError as error:
+                        raise DefinitionsError(f"{path}: {error}") from None
+                    self._origins[item.id] = path
+        except DefinitionsError as error:
+            self._load_error = f"the course's check definitions could not be loaded ({error})."
 
-    def _unknown(self, check_id: str) -> str:
+    def unknown(self, check_id: str) -> str:
+        """The sentence for an id no check has, naming up to three close ones."""
         close = difflib.get_close_matches(check_id, list(self._checks), n=3)
         suggestion = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         return f"there is no check called {check_id[:60]!r}.{suggestion}"
 
 
-DEFAULT = Registry(modules=DEFINITION_MODULES)
+DEFAULT = Registry(folder=paths.checks_dir)
 
 
 def strict_mode() -> bool:
@@ -160,11 +154,6 @@ def require_answers(required: bool = True) -> None:
     """
     global _answers_required
     _answers_required = bool(required)
-
-
-def answers_required() -> bool:
-    """Whether ``require_answers()`` is in force."""
-    return _answers_required
 
 
 def check(check_id: str, value: Any, *, registry: Registry | None = None) -> CheckResult:

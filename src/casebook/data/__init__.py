@@ -8,6 +8,7 @@ invocations = data.load("invocations")   # list of casebook.data.records.Invocat
 text = data.transcript_text()            # the briefing, byte for byte as published
 about = data.briefing_metadata()         # URL, inferred date and its evidence, ...
 data.describe("political_prisoners")     # title, description and notes such as Viasna's definition
+data.published_totals()                  # how many uses of the Moscow Mechanism sources say there were
 ```
 
 Files are found through ``casebook.paths.data_dir()`` (``data/`` beside the package source, or the
@@ -47,6 +48,7 @@ __all__ = [
     "data_dir",
     "describe",
     "load",
+    "published_totals",
     "resource_names",
     "transcript_text",
 ]
@@ -111,6 +113,47 @@ def describe(name: str) -> dict[str, Any]:
     """
     descriptor, folder = _descriptor()
     return json.loads(json.dumps(find_resource(descriptor, name, folder)))  # a copy callers may change
+
+
+PUBLISHED_TOTALS = "casebook:publishedTotals"  # kept with the invocations table in datapackage.json
+_TOTAL_FIELDS = {
+    "total": "a whole number, or null",
+    "as_stated": "a text",
+    "by": "a text",
+    "sources": "a list of ids",
+}
+
+
+def published_totals() -> list[dict[str, Any]]:
+    """The totals of Moscow Mechanism uses that sources publish, in the order the data gives them.
+
+    Each is a dict: ``total`` (a whole number, or None where the source gives none, as with "about a
+    dozen"), ``as_stated`` (the source's words), ``by`` (who says it) and ``sources`` (ids in
+    ``sources``). They are kept with the ``invocations`` table (``casebook:publishedTotals``); raises
+    DataError naming the file and the field when an entry is not of that shape.
+    """
+    totals = describe("invocations").get(PUBLISHED_TOTALS)
+    where = f"{data_dir() / 'datapackage.json'}, field 'invocations/{PUBLISHED_TOTALS}"
+    if not isinstance(totals, list):
+        raise DataError(f"{where}': missing, or not a list; run 'casebook validate'.")
+    for number, entry in enumerate(totals):
+        if not isinstance(entry, dict):
+            raise DataError(f"{where}/{number}': must be an object, not {json_type(entry)}.")
+        for field, kind in _TOTAL_FIELDS.items():
+            if field not in entry:
+                raise DataError(f"{where}/{number}/{field}': missing; it must be {kind}.")
+            value = entry[field]
+            if not _is_total_field(field, value):
+                raise DataError(f"{where}/{number}/{field}': must be {kind}, not {json_type(value)}.")
+    return totals
+
+
+def _is_total_field(field: str, value: Any) -> bool:
+    if field == "total":
+        return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+    if field == "sources":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def transcript_text() -> str:

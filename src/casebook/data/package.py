@@ -128,14 +128,6 @@ def is_table(resource: dict[str, Any]) -> bool:
     return isinstance(resource.get("schema"), dict)
 
 
-def sha256_of(path: Path, limit: int = TABLE_LIMIT) -> str:
-    """The hex sha256 of a file's bytes; DataError if it cannot be read (or is a FIFO, a device, ...)."""
-    try:
-        return hashlib.sha256(read_bytes_bounded(path, limit)).hexdigest()
-    except UnreadableFile as error:
-        raise _error(error.problem) from None
-
-
 def recorded_sha256(resource: dict[str, Any]) -> str | None:
     """The sha256 recorded for a resource (``"hash": "sha256:..."``), or None if there is none."""
     value = resource.get("hash")

@@ -190,6 +190,40 @@ class BriefingMetadata:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PrimaryExcerpt:
+    """One row of ``primary/excerpts.csv``: where a short verbatim excerpt of a document comes from.
+
+    The text itself is in ``file`` (relative to the data folder); ``sha256`` is that file's digest and
+    ``opening`` its first words. ``sources`` holds the one source that published the copy read.
+    ``published`` is None where the page gives no date of its own.
+
+    ``provenance`` is ``"first-hand"`` when the text was read on its publisher's own site, ``"copy"``
+    when it was read in another publisher's reproduction. A copy names what it copies (``copy_of``,
+    ``copy_of_publisher``, and ``copy_of_url``, the official address, not read for the kit) and the
+    source id of the second copy it was checked against (``checked_against``); a first-hand text
+    leaves these four empty (None).
+    """
+
+    id: str
+    document: str
+    section: str
+    publisher: str
+    published: date | None
+    url: str
+    sources: tuple[str, ...]
+    licence: str
+    file: str
+    sha256: str
+    opening: str
+    provenance: Literal["first-hand", "copy"]
+    copy_of: str | None
+    copy_of_publisher: str | None
+    copy_of_url: str | None
+    checked_against: str | None
+    note: str | None
+
+
 #: The record type of each table, by resource name in ``datapackage.json``.
 RECORD_TYPES: dict[str, type] = {
     "sources": Source,
@@ -200,4 +234,5 @@ RECORD_TYPES: dict[str, type] = {
     "timeline": TimelineEvent,
     "political_prisoners": PrisonerCount,
     "glossary": GlossaryEntry,
+    "primary_excerpts": PrimaryExcerpt,
 }

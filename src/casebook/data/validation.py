@@ -9,7 +9,8 @@ reported by field and left out of everything below. Every file is read once, thr
    its hash and size, and each table against its Table Schema (types, required, unique, enum, pattern);
 2. ``casebook:jsonSchema``: JSON resources (the briefing metadata) against their JSON Schema;
 3. ``casebook:rules`` on each table, e.g. "a U row must carry a note giving both values", and the date
-   precision rules ("unknown" precision means an empty date);
+   precision rules ("unknown" precision means an empty date); and each row of the primary-text index
+   against its text file (``casebook.data.excerpts``: file name, SHA-256, first words);
 4. references: every source id (fields marked ``casebook:references``, and every ``sources`` list in
    the JSON metadata and the descriptor's ``casebook:`` notes) must exist in ``sources.csv``; and every
    file in the data folder must be described in ``datapackage.json``.
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from casebook.data import excerpts
 from casebook.data.package import (
     DESCRIPTOR,
     TABLE_LIMIT,
@@ -77,6 +79,7 @@ def validate_package(folder: Path) -> list[Problem]:
     problems += found
     for resource, rows in tables.values():
         problems += _check_rules(resource, rows, folder)
+    problems += _check_excerpts(tables, folder)
     problems += _check_references(resources, tables, folder)
     described = [r for r in descriptor["resources"] if isinstance(r, dict)]  # broken ones describe files too
     problems += _check_everything_described(described, folder)
@@ -334,6 +337,19 @@ def _raw_rows(content: bytes) -> list[Row] | None:
         return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
     except (UnicodeDecodeError, csv.Error):
         return None
+
+
+def _check_excerpts(tables: Tables, folder: Path) -> list[Problem]:
+    """Each row of the primary-text index against its text file: name, SHA-256 and first words."""
+    if "primary_excerpts" not in tables:
+        return []
+    resource, rows = tables["primary_excerpts"]
+    shown = _shown(resource_path(resource, folder))
+    return [
+        problem
+        for number, row in enumerate(rows, start=2)
+        for problem in excerpts.row_problems(row, number, folder, shown)
+    ]
 
 
 def _missing(resource: dict[str, Any]) -> set[str]:

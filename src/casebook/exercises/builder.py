@@ -13,6 +13,10 @@ The solutions are the single source. For each ``solutions/NN_name.ipynb`` the bu
 
 The output is a pure function of the solution file, so re-running gives byte-identical files, and
 ``check_up_to_date`` can tell whether ``exercises/`` is what the builder would write.
+
+The solutions and the course's check definitions (``course/checks/``, ``casebook.paths.checks_dir``)
+must agree: a ``check("ex01.q1", ...)`` with no definition, or a definition no solution calls, stops
+the build with a problem naming the notebook and cell, or the definition file.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from casebook import paths
+from casebook.checks.registry import Registry
 from casebook.exercises.markers import (
     ANSWER_PROMPT,
     MarkerError,
@@ -98,7 +104,10 @@ def exercise_notebook(solution: NotebookNode, source: str = "notebook") -> Noteb
 
 def render_exercise(solution_path: Path) -> str:
     """The exact text of the exercise notebook generated from one solutions notebook."""
-    solution = _read_solution(solution_path)
+    return _render(_read_solution(solution_path), solution_path)
+
+
+def _render(solution: NotebookNode, solution_path: Path) -> str:
     exercise = exercise_notebook(solution, str(solution_path))
     try:
         nbformat.validate(exercise)
@@ -109,34 +118,98 @@ def render_exercise(solution_path: Path) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def generate(solutions_dir: Path) -> dict[str, str]:
+def generate(solutions_dir: Path, checks_dir: Path | None = None) -> dict[str, str]:
     """File name → text of every exercise notebook, from every ``*.ipynb`` directly in ``solutions_dir``.
 
-    Raises SolutionMarkupError with the problems of all notebooks together, so one run shows them all.
+    The checks the solutions call are matched with the definitions in ``checks_dir`` (default: the
+    course's, ``casebook.paths.checks_dir()``). Raises SolutionMarkupError with the problems of all
+    notebooks together, so one run shows them all.
     """
     solutions_dir = Path(solutions_dir)
     if not solutions_dir.is_dir():
         raise SolutionMarkupError([Problem(str(solutions_dir), "no such folder")])
     texts: dict[str, str] = {}
     problems: list[Problem] = []
+    calls: list[CheckCall] = []
     for path in sorted(solutions_dir.glob("*.ipynb")):
         try:
-            texts[path.name] = render_exercise(path)
+            solution = _read_solution(path)
+            texts[path.name] = _render(solution, path)
+            calls += check_calls(solution, str(path))
         except SolutionMarkupError as error:
             problems += error.problems
+    if not problems:
+        folder = Path(checks_dir) if checks_dir is not None else paths.checks_dir()
+        problems += definition_problems(calls, Registry(folder=folder), solutions_dir)
     if problems:
         raise SolutionMarkupError(problems)
     return texts
 
 
-def build(solutions_dir: Path, exercises_dir: Path) -> BuildReport:
+@dataclass(frozen=True)
+class CheckCall:
+    """One ``check("id", ...)`` in a solutions notebook: the id and where the call is."""
+
+    check_id: str
+    where: str  # the notebook and the cell, as problems name them
+    source: str
+
+
+def check_calls(solution: NotebookNode, source: str = "notebook") -> list[CheckCall]:
+    """Every ``check(...)`` call in the code cells of ``solution`` (solution-only cells included).
+
+    A call whose first argument is not the id written as a text is reported with the id "" so that
+    ``definition_problems`` can say so: the build must be able to tell which check a cell uses.
+    """
+    found = []
+    for number, cell in enumerate(solution.cells, start=1):
+        if cell.cell_type == "code":
+            found += [
+                CheckCall(check_id, _locate(cell, number), source) for check_id in _called_ids(cell.source)
+            ]
+    return found
+
+
+def definition_problems(calls: list[CheckCall], registry: Registry, solutions_dir: Path) -> list[Problem]:
+    """Calls with no definition, and definitions no call uses; the definitions' own problems first."""
+    if registry.load_error:
+        return [Problem(str(solutions_dir), f"cannot be checked against its checks: {registry.load_error}")]
+    known = set(registry.ids())
+    problems = []
+    for call in calls:
+        if not call.check_id:
+            message = "check(...) must get the exercise id written as a text, as in check('ex01.q1', answer)"
+            problems.append(Problem(call.source, f"{call.where}: {message}"))
+        elif call.check_id not in known:
+            problems.append(
+                Problem(
+                    call.source,
+                    f"{call.where}: check('{call.check_id}') has no definition; "
+                    f"{registry.unknown(call.check_id)}",
+                )
+            )
+    used = {call.check_id for call in calls}
+    for check_id in sorted(known - used):
+        origin = registry.origin(check_id)
+        problems.append(
+            Problem(
+                str(origin) if origin else str(solutions_dir),
+                f"the check '{check_id}' is defined, but no notebook in {solutions_dir} calls it; call "
+                f"it from a solution, or delete its definition",
+                field=check_id,
+            )
+        )
+    return problems
+
+
+def build(solutions_dir: Path, exercises_dir: Path, checks_dir: Path | None = None) -> BuildReport:
     """Write ``exercises_dir`` from ``solutions_dir``; only files whose text changes are rewritten.
 
     Nothing is written if any solutions notebook has a problem (SolutionMarkupError). Exercise
     notebooks without a solution are reported in ``extra`` and left alone: deleting files is the
-    teacher's decision.
+    teacher's decision. ``checks_dir`` is as for ``generate``.
     """
-    texts = generate(solutions_dir)
+    texts = generate(solutions_dir, checks_dir)
     exercises_dir = Path(exercises_dir)
     exercises_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
@@ -152,13 +225,13 @@ def build(solutions_dir: Path, exercises_dir: Path) -> BuildReport:
     return report
 
 
-def check_up_to_date(solutions_dir: Path, exercises_dir: Path) -> list[Drift]:
+def check_up_to_date(solutions_dir: Path, exercises_dir: Path, checks_dir: Path | None = None) -> list[Drift]:
     """Every exercise notebook that is missing, differs from what ``build`` would write, or has no solution.
 
     An empty list means ``exercises_dir`` is up to date. Raises SolutionMarkupError if a solutions
-    notebook cannot be turned into an exercise.
+    notebook cannot be turned into an exercise, or its checks and their definitions disagree.
     """
-    texts = generate(solutions_dir)
+    texts = generate(solutions_dir, checks_dir)
     exercises_dir = Path(exercises_dir)
     drifts: list[Drift] = []
     for name, text in texts.items():
@@ -306,13 +379,30 @@ def _calls(source: str, function: str) -> bool:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return bool(re.search(rf"^[^#]*\b{function}\s*\(", source, re.MULTILINE))
-    return any(
-        isinstance(node, ast.Call)
-        and (
-            (isinstance(node.func, ast.Name) and node.func.id == function)
-            or (isinstance(node.func, ast.Attribute) and node.func.attr == function)
-        )
-        for node in ast.walk(tree)
+    return any(isinstance(node, ast.Call) and _is_call_of(node, function) for node in ast.walk(tree))
+
+
+CHECK_CALL_TEXT = re.compile(r"""^[^#]*\bcheck\s*\(\s*(?:(['"])([^'"]+)\1)?""", re.MULTILINE)
+
+
+def _called_ids(source: str) -> list[str]:
+    """The first argument of each ``check(...)`` call in the code ("" if it is not a text literal)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):  # a cell with magics: read the calls from the text
+        return [match.group(2) or "" for match in CHECK_CALL_TEXT.finditer(source)]
+    ids = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _is_call_of(node, "check"):
+            first = node.args[0] if node.args else None
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            ids.append(first.value if literal else "")  # type: ignore[union-attr]
+    return ids
+
+
+def _is_call_of(node: ast.Call, function: str) -> bool:
+    return (isinstance(node.func, ast.Name) and node.func.id == function) or (
+        isinstance(node.func, ast.Attribute) and node.func.attr == function
     )
 
 

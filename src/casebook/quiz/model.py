@@ -15,7 +15,6 @@ in memory, in the progress store and in an exported file:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -251,8 +250,3 @@ class Quiz:
     def shuffle_key(self) -> str:
         """What seeds the shuffled option order: the quiz's seed if it has one, else its id."""
         return str(self.seed) if self.seed is not None else self.id
-
-
-def graded_questions(questions: Sequence[Question]) -> list[Question]:
-    """The questions that give points (every type but reflection)."""
-    return [q for q in questions if q.graded]

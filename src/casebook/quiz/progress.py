@@ -99,10 +99,6 @@ class ProgressStore:
         with self._locked():
             return self._read()
 
-    def answers(self) -> dict[str, dict[str, Any]]:
-        """Saved answers by question id."""
-        return self.load()["answers"]
-
     # -- writing -------------------------------------------------------------------------------------
 
     def save_answer(self, question_id: str, record: dict[str, Any]) -> None:

@@ -1,7 +1,7 @@
 """Read a State Department briefing as a primary source: turns, exchanges, sentences, numbers, hedges.
 
     from casebook.transcript import parse, load_briefing
-    t = load_briefing()              # the kit's briefing (data/briefing/transcript.txt)
+    t = load_briefing()              # the kit's briefing (data/briefing/transcript.txt, hash-checked)
     t = parse(text)                  # any briefing's text
     t.turns                          # Turn: index, speaker, role, text, start, end, annotations
     t.turns[3].sentences             # that turn's sentences; quiz evidence uses (turn, sentence) from 0
@@ -73,5 +73,12 @@ def briefing_path() -> Path:
 
 
 def load_briefing() -> Transcript:
-    """The kit's briefing (the Carpenter briefing on the OSCE Moscow Mechanism report), parsed."""
-    return parse(read_text(briefing_path()))
+    """The kit's briefing (the Carpenter briefing on the OSCE Moscow Mechanism report), parsed.
+
+    It is read through ``casebook.data.transcript_text()``, which checks the file against the sha256
+    recorded in ``datapackage.json``: a lesson never analyses an edited copy as if it were the
+    published text (DataError says how to restore it). ``parse(read_text(path))`` reads any other file.
+    """
+    from casebook import data  # the data package imports nothing of the transcript toolkit
+
+    return parse(data.transcript_text())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any
 
 from casebook.transcript import extract
 from casebook.transcript.dates import FoundDate
@@ -152,7 +151,3 @@ class Transcript:
     def quirks(self) -> list[Quirk]:
         """Oddities of this transcript, reported rather than hidden (see ``casebook.transcript.quirks``)."""
         return list(self._quirks)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The turns as JSON-ready dicts (index, speaker, role, text, offsets, words, sentences...)."""
-        return [turn.to_dict() for turn in self.turns]

@@ -71,12 +71,6 @@ def _role_key(speaker: str) -> str:
     return fold(key)
 
 
-def role_of(speaker: str, lexicon: Lexicon | None = None) -> str:
-    """The role of a speaker label: moderator, operator, questioner, other, or else briefer."""
-    rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
-    return rules.role(speaker)
-
-
 def _boundary(text: str, pos: int) -> str | None:
     """Where ``pos`` stands: "line" (starts a line), "sentence" (after a sentence end and a space),
     "time" (after a time stamp and a space, such as "2:36 p.m. EST ") or None."""

@@ -1,40 +1,42 @@
 """Checks for the exercises of lesson 03, the Moscow Mechanism (``solutions/03_moscow_mechanism``).
 
-Every expected value is computed from ``data/osce/invocations.csv`` or the parsed transcript when the
-check runs, so a corrected file updates the check.
+Course content, not engine: each expected value is computed from ``data/osce/invocations.csv`` or the
+parsed transcript when the check runs, so a corrected file updates the check. Each parameter of a
+question is written once, below, and the question and its hint are built from it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from functools import partial
 from numbers import Real
+from typing import Any
 
-from casebook.checks.compare import compare_items, compare_mapping, compare_number
+from casebook.checks import Check
+from casebook.checks.kinds import counts, items, whole
 from casebook.checks.material import briefing, table
-from casebook.checks.registry import Check
 
+TABLE = "invocations"  # every known use of the Moscow Mechanism
 TARGET = "Belarus"  # the state the exercise asks about
 
 
 def invocations_by_target() -> dict[str, int]:
     """How many invocations each target has, for the rows whose target is known."""
-    return dict(Counter(row.target for row in table("invocations") if row.target))
+    return dict(Counter(row.target for row in table(TABLE) if row.target))
 
 
-def _on_target() -> list:
-    rows = [row for row in table("invocations") if row.target == TARGET]
+def _on_target() -> list[Any]:
+    rows = [row for row in table(TABLE) if row.target == TARGET]
     return sorted(rows, key=lambda row: row.invoked or date(row.year, 1, 1))
 
 
 def target_years() -> list[int]:
-    """The years of the invocations on Belarus, earliest first."""
+    """The years of the invocations on the target, earliest first."""
     return [row.year for row in _on_target()]
 
 
 def invoking_states_change() -> int:
-    """The number of invoking states in the latest invocation on Belarus minus that in the one before."""
+    """The number of invoking states in the latest invocation on the target minus that in the one before."""
     rows = [row for row in _on_target() if row.invoking_states is not None]
     if len(rows) < 2:
         raise LookupError(f"fewer than two invocations on {TARGET} give a number of invoking states")
@@ -43,7 +45,7 @@ def invoking_states_change() -> int:
 
 def invocations_by_route() -> dict[str, int]:
     """How many invocations took each route, for the rows whose route is given."""
-    return dict(Counter(row.route for row in table("invocations") if row.route))
+    return dict(Counter(row.route for row in table(TABLE) if row.route))
 
 
 def numbers_in_answers() -> list[float]:
@@ -53,55 +55,48 @@ def numbers_in_answers() -> list[float]:
     return [n.value for n in transcript.numbers() if n.turn in answers and n.value is not None]
 
 
+# id, what is asked, expected value, how an answer is compared, hint
 CHECKS = [
     Check(
         "ex03.q1",
         "how many invocations each target state has, as a dict by target, leaving out unknown targets",
         invocations_by_target,
-        partial(
-            compare_mapping,
-            keys="targets",
-            compare_value=partial(compare_number, what="the number of invocations", whole=True),
-        ),
-        hint="Count row.target over the rows of data.load('invocations'), skipping the rows whose "
-        "target is None (not known): Counter(row.target for row in rows if row.target).",
+        counts("targets", "the number of invocations"),
+        f"Count row.target over the rows of data.load('{TABLE}'), skipping the rows whose target is "
+        "None (not known).",
     ),
     Check(
         "ex03.q2",
         f"the years in which the mechanism was invoked on {TARGET}, earliest first",
         target_years,
-        partial(compare_items, what="years", ordered=True, item_type=int),
-        hint=f"Keep the rows whose .target is exactly '{TARGET}' and list their .year; the table is "
+        items("years", int, ordered=True),
+        f"Keep the rows whose .target is exactly '{TARGET}' and list their .year; the table is "
         "already in date order. A year is a whole number, not a text.",
     ),
     Check(
         "ex03.q3",
         f"how many more states invoked the mechanism on {TARGET} the last time than the time before",
         invoking_states_change,
-        partial(compare_number, what="the change in the number of states", whole=True),
-        hint="Take .invoking_states of the last two rows on Belarus and subtract the earlier "
-        "one from the later one: a rise is a positive number.",
+        whole("the change in the number of states"),
+        f"Take .invoking_states of the last two rows on {TARGET} and subtract the earlier one from "
+        "the later one: a rise is a positive number.",
     ),
     Check(
         "ex03.q4",
         "how many invocations took each route, as a dict by route, leaving out rows with no route",
         invocations_by_route,
-        partial(
-            compare_mapping,
-            keys="routes",
-            compare_value=partial(compare_number, what="the number of invocations", whole=True),
-        ),
-        hint="Count row.route over the rows whose route is not None. The routes are written as in "
-        "the data: 'consent', 'rapporteur', 'paragraph-12', 'other'.",
+        counts("routes", "the number of invocations"),
+        "Count row.route over the rows whose route is not None. Write each route as the data "
+        "writes it (print the rows' routes to see them).",
     ),
     Check(
         "ex03.q5",
         "the value of every number the ambassador says in his answers to questions (opening remarks "
         "left out), where the toolkit could read a value",
         numbers_in_answers,
-        partial(compare_items, what="numbers", item_type=Real),
-        hint="Collect the turn numbers in exchange.answer_turns for every exchange in "
-        "briefing.exchanges(); then keep n.value for each n in briefing.numbers() whose .turn is one "
-        "of them and whose .value is not None.",
+        items("numbers", Real),
+        "The answers are in the turns each exchange of briefing.exchanges() lists as .answer_turns. "
+        "Keep the .value of each number in briefing.numbers() said in one of those turns, leaving "
+        "out the values that are None.",
     ),
 ]
