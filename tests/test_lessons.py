@@ -14,6 +14,7 @@ import nbformat
 import pytest
 import yaml
 
+from casebook.quiz.model import QUESTION_TYPES
 from tests.conftest import ROOT
 from tests.readability import fk_grade, prose
 
@@ -72,7 +73,11 @@ def test_lesson_shows_at_least_six_questions_kept_out_of_the_notebook(path: Path
     for quiz_id in quiz_ids:
         quiz_file = ROOT / "data" / "quizzes" / f"{quiz_id}.yaml"
         assert quiz_file.exists(), f"{path.name}: quiz {quiz_id} has no file {quiz_file.name}"
-        shown += len(yaml.safe_load(quiz_file.read_text(encoding="utf-8"))["questions"])
+        questions = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))["questions"]
+        if quiz_id.endswith("_predict"):  # predict-first: only verdicts, shown before the kit's verdict
+            assert {q["type"] for q in questions} == {"verdict"}, f"{quiz_file.name}: only verdict questions"
+        else:
+            shown += len(questions)
     # the exit ticket (5-6, tests/test_lesson_minutes.py) and the practice quiz together
     assert shown >= 6, f"{path.name}: {shown} questions in its quizzes, a lesson needs 6"
     assert "correct: true" not in _code(path) + _markdown(path)
@@ -84,7 +89,7 @@ def test_every_question_type_is_used_across_the_lessons() -> None:
         for quiz_id in QUIZ_CALL.findall(_code(path)):
             quiz = yaml.safe_load((ROOT / "data" / "quizzes" / f"{quiz_id}.yaml").read_text(encoding="utf-8"))
             used |= {q["type"] for q in quiz["questions"]}
-    expected = {"single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection"}
+    expected = set(QUESTION_TYPES)  # every type the engine has, the verdict prediction included
     assert expected <= used, f"question types never used in a lesson: {sorted(expected - used)}"
 
 

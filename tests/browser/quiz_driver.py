@@ -173,6 +173,31 @@ def answer_with_keyboard(page: Page, answer: Answer) -> str:
     return wait_for_feedback(page, answer.question_id, before)
 
 
+def commit_verdict_with_keyboard(page: Page, question_id: str, reason: str) -> tuple[str, str, str]:
+    """Predict, then reveal, with the keyboard alone: Tab into the verdicts, ArrowDown to choose the
+    second one, Enter (refused: no reason yet), Tab to the reason, type it, Ctrl+Enter to commit.
+
+    Returns the chosen verdict's label, the feedback to Enter without a reason, and the feedback to
+    the commit."""
+    box = question(page, question_id)
+    where = f"question '{question_id}'"
+    start_keyboard_at(box)
+    tab_to(page, box.get_by_role("radiogroup"), f"{where}: the verdicts")
+    page.keyboard.press("ArrowDown")  # the arrow moves the focus and the choice to the next verdict
+    radios = box.get_by_role("radio")
+    chosen = [radios.nth(i) for i in range(radios.count()) if radios.nth(i).is_checked()]
+    if len(chosen) != 1 or not _focused_in(chosen[0]):
+        raise QuizDriverError(f"{where}: ArrowDown did not choose one verdict")
+    label = " ".join(chosen[0].evaluate("el => el.closest('label').innerText").split())
+    before = feedback(page, question_id)
+    page.keyboard.press("Enter")  # Enter on a verdict commits; without a reason it is refused
+    refused = wait_for_feedback(page, question_id, before)
+    tab_to(page, box.get_by_role("textbox"), f"{where}: the reason")
+    page.keyboard.type(reason)
+    page.keyboard.press("Control+Enter")  # Ctrl+Enter in the reason commits
+    return label, refused, wait_for_feedback(page, question_id, refused)
+
+
 def answer_is_shown(page: Page, answer: Answer) -> bool:
     """True when the question's controls hold ``answer`` (after a reload, for example).
 

@@ -25,6 +25,18 @@ pytestmark = pytest.mark.browser
 QUIZ_FILES = sorted((ROOT / "data" / "quizzes").glob("*.yaml"))
 
 
+def is_prediction(path: Path) -> bool:
+    """A predict-first quiz: only verdict questions, which have no right answer to plan."""
+    from tests.browser.quiz_answers import load_questions
+
+    return {q.get("type") for q in load_questions(path)[1]} == {"verdict"}
+
+
+CHOICE_QUIZZES = [path for path in QUIZ_FILES if not is_prediction(path)]
+PREDICTION_QUIZZES = [path for path in QUIZ_FILES if is_prediction(path)]
+REASON = "The sources would need to confirm each part of the sentence."
+
+
 def write_quiz_notebook(root: Path, quiz_id: str) -> str:
     """A notebook that shows one quiz, in the served folder; returns its path relative to ``root``."""
     nb = new_notebook(cells=[new_code_cell(f'from casebook.quiz import show_quiz\n\nshow_quiz("{quiz_id}")')])
@@ -39,7 +51,7 @@ def write_quiz_notebook(root: Path, quiz_id: str) -> str:
     return path.relative_to(root).as_posix()
 
 
-@pytest.mark.parametrize("quiz_file", QUIZ_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("quiz_file", CHOICE_QUIZZES, ids=lambda p: p.stem)
 def test_quiz_answered_with_mouse_and_keyboard(page, lab, shots: Path, quiz_file: Path) -> None:  # noqa: ANN001
     plan = plan_quiz(quiz_file)
     path = write_quiz_notebook(lab.root, plan.quiz_id)
@@ -78,6 +90,60 @@ def test_quiz_answered_with_mouse_and_keyboard(page, lab, shots: Path, quiz_file
         assert page.locator(".casebook-quiz .casebook-hint:visible").count() == 0, "hint button, no hint"
     quiz_driver.reset_quiz(page)
     assert not quiz_driver.answer_is_shown(page, plan.keyboard_right), "reset left the answer in place"
+
+
+def test_every_quiz_is_answered_by_one_of_the_browser_tests() -> None:
+    assert sorted(CHOICE_QUIZZES + PREDICTION_QUIZZES) == QUIZ_FILES and len(PREDICTION_QUIZZES) >= 3
+
+
+@pytest.mark.parametrize("quiz_file", PREDICTION_QUIZZES, ids=lambda p: p.stem)
+def test_a_prediction_is_committed_by_keyboard_then_revealed(page, lab, shots: Path, quiz_file: Path) -> None:  # noqa: ANN001
+    """Predict, then reveal: nothing of the kit's verdict is on the page until the learner commits a
+    verdict and a reason by keyboard; then the kit's verdict, what sources say and who is behind each
+    source appear, pass the audit, and come back after a reload and a new run; Reset keeps them."""
+    from casebook import data
+    from tests.browser.quiz_answers import load_questions
+
+    quiz_id, questions = load_questions(quiz_file)
+    first = questions[0]
+    record = next(c for c in data.load("claims") if c.id == first["claim"])
+    publishers = {s.id: s for s in data.load("sources")}
+    said = " ".join(record.sources_say.split())[:60]
+    path = write_quiz_notebook(lab.root, quiz_id)
+    report = check_notebook(page, lab, path, shots / "quizzes")
+    assert report.ok, report.summary()
+
+    def shown() -> str:
+        return " ".join(page.locator(".casebook-quiz").first.inner_text().split())
+
+    assert said not in shown(), "the kit's finding is on the page before the learner commits"
+    assert page.locator(".casebook-quiz .casebook-show-answer:visible").count() == 0, "no Show answer"
+    label, refused, committed = quiz_driver.commit_verdict_with_keyboard(page, first["id"], REASON)
+    assert refused.startswith("ⓘ") and "reason" in refused, refused
+    assert committed.startswith("✔ Committed"), committed
+    box = quiz_driver.question(page, first["id"])
+    revealed = " ".join(box.locator(".casebook-answer").inner_text().split())
+    chosen = label.split(":")[0]
+    assert said in revealed, revealed
+    assert f"You said “{chosen}”" in revealed or f"both say “{chosen}”" in revealed, revealed
+    if record.sources:
+        source = publishers[record.sources[0]]
+        assert f"{source.publisher} ({source.publisher_type})" in revealed, revealed
+    assert all(box.get_by_role("radio").nth(i).is_disabled() for i in range(box.get_by_role("radio").count()))
+    violations, _ = audit_outputs(page)
+    assert not violations, "with the reveal shown:\n" + "\n".join(map(str, violations))
+    page.screenshot(path=str(shots / "quizzes" / f"{quiz_id}-revealed.png"), full_page=True)
+
+    page.reload()
+    notebook_page.wait_for_notebook(page)
+    notebook_page.run_all_cells(page)
+    assert quiz_driver.wait_for_feedback(page, first["id"]).startswith("✔ Committed")
+    assert said in " ".join(box.locator(".casebook-answer").inner_text().split()), "reveal not restored"
+    assert box.get_by_role("textbox").input_value() == REASON
+    box.page.locator(".casebook-quiz .casebook-reset").first.click()
+    box.page.locator(".casebook-quiz .casebook-reset").first.click()  # the second press erases
+    page.wait_for_timeout(1000)
+    assert said in shown() and box.get_by_role("textbox").is_disabled(), "reset unlocked the prediction"
 
 
 def test_arrow_keys_choose_an_option_and_enter_checks_it(page, lab, shots: Path) -> None:  # noqa: ANN001

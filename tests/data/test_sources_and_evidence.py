@@ -48,7 +48,8 @@ COPY_SITES = (
 
 
 def fact_tables() -> dict[str, list]:
-    return {name: data.load(name) for name in data.resource_names() if name != "sources"}
+    """Every table whose rows state facts with sources (not sources itself, nor the verdict vocabulary)."""
+    return {name: data.load(name) for name in data.resource_names() if name not in ("sources", "verdicts")}
 
 
 def use_copy(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -46,6 +46,32 @@ def test_claims_by_verdict_has_title_labels_source_and_an_alt_text_with_the_coun
     assert heights == [2, 1, 0, 1, 0, 1]
 
 
+@dataclass(frozen=True)
+class FakeVerdict:
+    code: str
+    label: str
+
+
+def test_the_labels_come_from_the_verdict_vocabulary_given() -> None:
+    """data/verdicts.csv is the one place for the labels: the figure draws whatever it says."""
+    only, checked, open_ = (
+        FakeVerdict("B", "Only the briefing"),
+        FakeVerdict("V", "Checked"),
+        FakeVerdict("U", "Open"),
+    )
+    vocabulary = [only, checked, open_]
+    chart = claims_by_verdict(CLAIMS, vocabulary)
+    ticks = [t.get_text() for t in chart.figure.axes[0].get_xticklabels()]
+    assert ticks == ["Only the briefing", "Checked", "Open"]
+    assert "Checked: 3 (2 from the opening remarks" in chart.alt
+    assert list(count_by_verdict(CLAIMS, vocabulary)) == ["B", "V", "U"]
+
+
+def test_a_verdict_the_vocabulary_lacks_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match=r"claims: c05: field 'verdict' is 'B'; expected one of V, U"):
+        count_by_verdict(CLAIMS, [FakeVerdict("V", "Verified"), FakeVerdict("U", "Uncertain")])
+
+
 def test_unknown_verdict_names_the_claim_and_the_field() -> None:
     bad = [*CLAIMS, FakeClaim("c99", ("opening",), "maybe")]
     with pytest.raises(ValueError, match=r"claims: c99: field 'verdict' is 'maybe'"):

@@ -40,11 +40,12 @@ def verified_fields(record: Any) -> list[str]:
     """The fields that mark ``record`` as verified: its V confidence fields, or none.
 
     A record with no confidence field at all (a glossary term) is asserted as fact, so it counts as
-    verified through its ``sources`` field.
+    verified through its ``sources`` field. A record with neither (a code of the kit's verdict
+    vocabulary) states the kit's own terms, no fact about the world, so it has none.
     """
     present = [name for name in CONFIDENCE_FIELDS if hasattr(record, name)]
     if not present:
-        return ["sources"]
+        return ["sources"] if hasattr(record, "sources") else []
     return [name for name in present if getattr(record, name) == VERIFIED]
 
 

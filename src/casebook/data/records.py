@@ -141,6 +141,15 @@ class PrisonerCount:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """One code of the kit's verdict vocabulary (``data/verdicts.csv``): V, U or B, with its label."""
+
+    code: Confidence
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """A term, defined in the kit's own words, with its sources."""
 
@@ -220,6 +229,7 @@ RECORD_TYPES: dict[str, type] = {
     "sources": Source,
     "briefing_people": BriefingPerson,
     "claims": Claim,
+    "verdicts": Verdict,
     "invocations": Invocation,
     "timeline": TimelineEvent,
     "political_prisoners": PrisonerCount,

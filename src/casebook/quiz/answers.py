@@ -15,6 +15,7 @@ from casebook.quiz.model import (
     Question,
     SingleQuestion,
     TextQuestion,
+    VerdictQuestion,
 )
 from casebook.quiz.passages import BRIEFING, resolve
 
@@ -51,7 +52,24 @@ def right_answer_lines(question: Question, transcript: Any = BRIEFING) -> list[s
         return [f"{place}. {item}" for place, item in enumerate(question.items, start=1)]
     if isinstance(question, MatchQuestion):
         return [f"{pair.term} → {pair.definition}" for pair in question.pairs]
+    if isinstance(question, VerdictQuestion):
+        return _kit_verdict_lines(question)
     return []
+
+
+def _kit_verdict_lines(question: VerdictQuestion) -> list[str]:
+    """The kit's verdict on the question's claim, read from claims.csv now (answer keys only: a
+    prediction has no right answer, and the widget shows this only after the learner commits)."""
+    from casebook.quiz.verdict import kit_claims, label_of
+
+    claim = kit_claims().get(question.claim)
+    if claim is None:
+        return [f"(claim {question.claim} is not in claims.csv)"]
+    lines = [f"The kit's verdict on claim {claim.id}: {label_of(claim.verdict, question.options)}"]
+    if claim.verdict_detail:
+        lines.append(f"Part by part: {claim.verdict_detail}")
+    lines.append("Sources: " + (", ".join(claim.sources) if claim.sources else "none checked"))
+    return lines
 
 
 def describe_answer(question: Question, answer: Any, transcript: Any = None) -> str:
@@ -70,6 +88,11 @@ def _describe(question: Question, answer: Any, transcript: Any) -> str:
         return "; ".join(question.options[i].text for i in chosen)
     if isinstance(question, EvidenceQuestion):
         return resolve(question.options[answer].ref, transcript).label()
+    if isinstance(question, VerdictQuestion):
+        from casebook.quiz.verdict import label_of
+
+        code, reason = answer["verdict"], " ".join(str(answer.get("reason") or "").split())
+        return f"{label_of(code, question.options)} ({code}): {reason}" if reason else str(code)
     if isinstance(question, OrderQuestion):
         return " | ".join(question.items[i] for i in answer)
     if isinstance(question, MatchQuestion):

@@ -196,6 +196,14 @@ def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: R
             report((*path, name), f"reflection questions are not graded: remove '{name}'")
 
 
+def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
+    from casebook.quiz.verdict import claim_problem
+
+    problem = claim_problem(question.get("claim"))
+    if problem:
+        report((*path, "claim"), problem)
+
+
 def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: Any) -> None:
     from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem
 
@@ -226,4 +234,5 @@ _CHECKS = {
     "match": _check_match,
     "evidence": _check_evidence,
     "reflection": _check_reflection,
+    "verdict": _check_verdict,
 }

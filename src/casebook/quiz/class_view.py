@@ -17,6 +17,7 @@ from casebook.problems import Problem
 from casebook.quiz.regrade import GradedExport
 from casebook.quiz.results import EXPORT_GLOB, merge
 from casebook.quiz.teachers_copy import TeachersCopies
+from casebook.quiz.verdict import ClaimTally, tally
 
 #: How many of the most common wrong answers each question lists.
 TOP_WRONG = 3
@@ -50,6 +51,7 @@ class ClassSummary:
     skipped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     state: str = "ready"  # "no-folder", "missing", "empty" or "ready"
+    verdicts: list[ClaimTally] = field(default_factory=list)  # predictions per claim, against the kit's
 
 
 def summarise_exports(exports: list[GradedExport]) -> list[QuestionSummary]:
@@ -62,8 +64,8 @@ def summarise_exports(exports: list[GradedExport]) -> list[QuestionSummary]:
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for export in sorted(exports, key=lambda e: e.quiz.id):
         for answer in export.answers:
-            if not answer.question.graded:
-                continue
+            if not answer.question.graded or answer.question.type == "verdict":
+                continue  # predictions are counted per claim by ``verdict.tally``, not as right or wrong
             key = (export.quiz.id, answer.question.id)
             if key not in seen:
                 order.append(key)
@@ -101,4 +103,11 @@ def read_class(folder: Path | None, copies: TeachersCopies | None = None) -> Cla
     report = merge([folder], copies)
     students = {(e.user or e.name).casefold() for e in report.exports}
     notes = [str(warning) for warning in report.warnings]
-    return ClassSummary(folder, len(students), summarise_exports(report.exports), report.problems, notes)
+    return ClassSummary(
+        folder,
+        len(students),
+        summarise_exports(report.exports),
+        report.problems,
+        notes,
+        verdicts=tally(report.exports),
+    )

@@ -56,11 +56,31 @@ def summary_html(summary: ClassSummary) -> str:
             headers = {"answered": "answered", "right": "share right", "wrong": "most common wrong answers"}
             caption = "Per question: how many answered, the share right, and the most common wrong answers"
             parts.append(table(rows, headers=headers, caption=caption)._repr_html_())
+    if summary.verdicts:
+        parts.append(verdicts_table_html(summary))
     if summary.skipped:
         items = "".join(f"<li>{escape(str(problem))}</li>" for problem in summary.skipped)
         parts.append(f"<p>These files were skipped:</p><ul>{items}</ul>")
     parts += [f"<p>ⓘ {escape(note)}</p>" for note in summary.notes]
     return "".join(parts)
+
+
+def verdicts_table_html(summary: ClassSummary) -> str:
+    """Per claim the class predicted: how many chose each verdict, beside the kit's verdict."""
+    from casebook.quiz.verdict import label_of, vocabulary
+
+    choices = vocabulary()
+    rows = [
+        {"quiz": t.quiz, "claim": t.claim,
+         "kit": label_of(t.kit, choices) if t.kit else "(not in claims.csv)",
+         **{f"chose_{c.code}": t.chose.get(c.code, 0) for c in choices},
+         "same": f"{t.agree} of {t.committed}", "open": t.not_committed}
+        for t in summary.verdicts
+    ]  # fmt: skip
+    headers = {"kit": "kit's verdict", **{f"chose_{c.code}": c.label for c in choices},
+               "same": "same as the kit", "open": "not committed"}  # fmt: skip
+    caption = "Predict, then reveal: the class's verdicts on each claim, against the kit's"
+    return table(rows, headers=headers, caption=caption)._repr_html_()
 
 
 class ClassResultsView:

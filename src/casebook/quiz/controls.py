@@ -22,6 +22,7 @@ from casebook.quiz.model import (
     ReflectionQuestion,
     SingleQuestion,
     TextQuestion,
+    VerdictQuestion,
 )
 from casebook.quiz.passages import resolve
 
@@ -34,10 +35,10 @@ MATCH_PROMPT = "Choose a definition…"
 class Controls:
     """The controls of one question: their kind, labels and options, and the empty answer."""
 
-    kind: str  # choice, multiple, text, textarea, order, match
+    kind: str  # choice, multiple, text, textarea, order, match, verdict
     label: str = ""
     placeholder: str = ""
-    options: tuple[tuple[str, int], ...] = ()  # (label, value) in the order shown
+    options: tuple[tuple[str, int | str], ...] = ()  # (label, value) in the order shown (verdict: code)
     menu_labels: tuple[str, ...] = ()  # one per drop-down (order, match)
     empty: Any = None  # the answer before the learner does anything
     size: int = field(default=0)  # options (choice, multiple) or items/terms (order, match)
@@ -69,6 +70,18 @@ class Controls:
             if not isinstance(value, list) or len(value) != len(self.menu_labels):
                 return list(self.empty)
             return [v if _is_int(v) and v in values else None for v in value]
+        if self.kind == "verdict":
+            if not isinstance(value, dict):
+                return dict(self.empty)
+            code, reason = value.get("verdict"), value.get("reason")
+            if isinstance(reason, float) and not math.isfinite(reason):
+                reason = str(reason)
+            elif reason is None:
+                reason = ""
+            return {
+                "verdict": code if isinstance(code, str) and code in values else None,
+                "reason": (reason if isinstance(reason, str) else str(reason))[:MAX_TEXT],
+            }
         return None
 
     def to_widget(self) -> dict[str, Any]:
@@ -128,5 +141,17 @@ def controls_for(question: Question, order: list[int], transcript: Any) -> Contr
             menu_labels=tuple(question.terms),
             empty=[None] * len(question.terms),
             size=len(question.terms),
+        )
+    if isinstance(question, VerdictQuestion):
+        return Controls(
+            "verdict",
+            f"Your reason (at least {question.min_words} words, at most {question.max_chars} characters)",
+            "Why do you think so? Say what you would want to see checked.",
+            options=tuple(
+                (f"{question.options[i].label}: {question.options[i].meaning}", question.options[i].code)
+                for i in order
+            ),
+            empty={"verdict": None, "reason": ""},
+            size=len(question.options),
         )
     raise TypeError(f"no controls for question type {question.type!r}")

@@ -27,6 +27,7 @@ from casebook.quiz.model import (
     ReflectionQuestion,
     SingleQuestion,
     TextQuestion,
+    VerdictQuestion,
 )
 from casebook.quiz.normalise import NotANumber, comparison_key, fold_text, parse_number, word_count
 from casebook.quiz.patterns import PatternTimeout, search
@@ -36,6 +37,7 @@ PARTLY = "◑ Partly right."
 WRONG = "✘ Not quite."
 NOTHING = "ⓘ Nothing to check yet."
 SAVED = "✔ Saved."
+COMMITTED = "✔ Committed."
 
 MAX_TEXT_CHARS = 500
 MAX_REFLECTION_CHARS = 20_000
@@ -46,7 +48,8 @@ MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
 class Result:
     """The outcome of grading one answer.
 
-    status: "correct", "partial", "incorrect", "invalid" (nothing to grade) or "saved" (reflection).
+    status: "correct", "partial", "incorrect", "invalid" (nothing to grade), "saved" (reflection)
+    or "committed" (a verdict prediction: completion credit, never right or wrong).
     score: 0..1, the share of the question's points earned.
     """
 
@@ -62,7 +65,7 @@ class Result:
     @property
     def counts_as_attempt(self) -> bool:
         """Whether this submission uses up one of the question's attempts."""
-        return self.status in ("correct", "partial", "incorrect")
+        return self.status in ("correct", "partial", "incorrect", "committed")
 
 
 def _invalid(message: str) -> Result:
@@ -237,6 +240,32 @@ def grade_reflection(question: ReflectionQuestion, answer: Any) -> Result:
     return Result("saved", 0.0, message)
 
 
+def grade_verdict(question: VerdictQuestion, answer: Any) -> Result:
+    """A prediction: a verdict of the vocabulary and a reason of bounded length. Committing one earns
+    the question's points whatever the verdict (the kit's verdict is shown beside it, not graded)."""
+    if not isinstance(answer, dict):
+        return _invalid("Choose a verdict and write your reason, then commit.")
+    code, reason = answer.get("verdict"), answer.get("reason")
+    choice = next((c for c in question.options if isinstance(code, str) and c.code == code), None)
+    if choice is None:
+        return _invalid("Choose a verdict, then commit.")
+    if not isinstance(reason, str) or not reason.strip():
+        return _invalid("Write a short reason for your verdict, then commit.")
+    if len(reason) > question.max_chars:
+        return _invalid(
+            f"Your reason is {len(reason):,} characters long; keep it to {question.max_chars:,} at most."
+        )
+    words = word_count(reason)
+    if words < question.min_words:
+        return _invalid(f"Say a little more: give your reason in at least {question.min_words} words.")
+    return Result(
+        "committed",
+        1.0,
+        f"{COMMITTED} Your verdict: {choice.label}. A prediction is not marked right or wrong; "
+        "compare it with the kit's below.",
+    )
+
+
 GRADERS: dict[str, Callable[[Any, Any], Result]] = {
     "single": grade_single,
     "multiple": grade_multiple,
@@ -246,6 +275,7 @@ GRADERS: dict[str, Callable[[Any, Any], Result]] = {
     "match": grade_match,
     "evidence": grade_evidence,
     "reflection": grade_reflection,
+    "verdict": grade_verdict,
 }
 
 

@@ -10,7 +10,8 @@ naming the file and the question. The rules (documented in ``data/quizzes/README
   option is right;
 - ``all-but-one``: a multiple-select question has every option right, or all but one;
 - ``duplicate``: two questions of the course have the same prompt, or the same keyed answer on the
-  same topic (topic: the content words of the prompt and claim, a plural "s" dropped, half of them shared);
+  same topic (topic: the content words of the prompt and claim, a plural "s" dropped, half of them shared),
+  or two verdict predictions are on the same claim;
 - ``accepts-wrong``: a text question's grader accepts an answer the file lists as wrong (an answer
   under ``wrong:`` or an example under ``rejects:``).
 
@@ -35,6 +36,7 @@ from casebook.quiz.model import (
     Quiz,
     SingleQuestion,
     TextQuestion,
+    VerdictQuestion,
 )
 from casebook.quiz.normalise import comparison_key, fold_text
 
@@ -278,11 +280,17 @@ def duplicate_warnings(quizzes: Sequence[Quiz]) -> list[LintWarning]:
     asked = [(quiz, q) for quiz in quizzes for q in quiz.questions]
     by_prompt: dict[str, list[int]] = defaultdict(list)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_claim: dict[str, list[int]] = defaultdict(list)
     for index, (_, q) in enumerate(asked):
         by_prompt[comparison_key(_asked(q))].append(index)
         for key in keyed_answers(q):
             by_key[(q.type, key)].append(index)
+        if isinstance(q, VerdictQuestion):
+            by_claim[q.claim].append(index)
     reasons: dict[tuple[int, int], str] = {}
+    for group in by_claim.values():
+        for i, j in combinations(group, 2):
+            reasons[(i, j)] = "asks for a verdict on the same claim as"
     for group in by_key.values():
         for i, j in combinations(group, 2):
             if same_topic(asked[i][1], asked[j][1]):

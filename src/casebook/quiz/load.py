@@ -398,6 +398,10 @@ def _build_question(q: dict[str, Any]) -> Question:
                 for o in q["options"]
             ),
         }
+    elif qtype == "verdict":
+        from casebook.quiz.verdict import question_fields
+
+        extra = question_fields(q)
     else:
         extra = {"min_words": q.get("min_words")}
     return QUESTION_CLASSES[qtype](**common, **extra)

@@ -8,7 +8,9 @@ in memory, in the progress store and in an exported file:
 - ``numeric``, ``text`` and ``reflection``: the text the learner typed;
 - ``order``: the item indices (file order) in the order the learner put them;
 - ``match``: for each term (file order), the index of the chosen definition in
-  ``MatchQuestion.definitions`` (or ``None`` while a term is unmatched).
+  ``MatchQuestion.definitions`` (or ``None`` while a term is unmatched);
+- ``verdict``: ``{"verdict": code, "reason": text}``, the code one of the kit's vocabulary
+  (``data/verdicts.csv``: V, U or B).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-QUESTION_TYPES = ("single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection")
+QUESTION_TYPES = (
+    "single", "multiple", "numeric", "text", "order", "match", "evidence", "reflection", "verdict",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,36 @@ class ReflectionQuestion(Question):
     min_words: int | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class VerdictChoice:
+    """One verdict of the kit's vocabulary (``data/verdicts.csv``): its code, label and meaning."""
+
+    code: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerdictQuestion(Question):
+    """Predict, then reveal: the learner's own verdict on a claim of the briefing, with a reason.
+
+    ``claim`` is an id of ``data/briefing/claims.csv``; ``claim_text`` and ``quote`` are that row's
+    claim and the briefing's words, shown before the learner commits. The kit's verdict and sources
+    are not held here: ``casebook.quiz.verdict.reveal_for`` reads them once the learner has
+    committed. A committed prediction earns completion credit (``points``, 0 for none); it is never
+    marked right or wrong.
+    """
+
+    type: ClassVar[str] = "verdict"
+    claim: str
+    claim_text: str
+    quote: str
+    options: tuple[VerdictChoice, ...]
+    shuffle: bool = False
+    min_words: int = 3
+    max_chars: int = 600
+
+
 QUESTION_CLASSES: dict[str, type[Question]] = {
     cls.type: cls
     for cls in (
@@ -185,6 +219,7 @@ QUESTION_CLASSES: dict[str, type[Question]] = {
         MatchQuestion,
         EvidenceQuestion,
         ReflectionQuestion,
+        VerdictQuestion,
     )
 }
 

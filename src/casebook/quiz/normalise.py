@@ -39,6 +39,12 @@ def clean_answer(value: object) -> object:
         return clean_text(value)
     if isinstance(value, list):
         return [clean_text(v) if isinstance(v, str) else v for v in value[:MAX_ANSWER_ITEMS]]
+    if isinstance(value, dict):  # a verdict: {"verdict": code, "reason": text}; other keys dropped
+        return {
+            key: clean_text(v) if isinstance(v, str) else v
+            for key, v in value.items()
+            if key in ("verdict", "reason")
+        }
     return value
 
 

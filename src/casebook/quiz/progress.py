@@ -33,7 +33,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -122,11 +122,12 @@ class ProgressStore:
 
         self._update(change)
 
-    def clear(self) -> None:
-        """Forget every answer of this quiz (the learner's name is kept)."""
+    def clear(self, keep: Collection[str] = ()) -> None:
+        """Forget every answer of this quiz but those of the question ids in ``keep`` (committed
+        verdict predictions); the learner's name is kept."""
 
         def change(data: dict[str, Any]) -> None:
-            data["answers"] = {}
+            data["answers"] = {qid: record for qid, record in data["answers"].items() if qid in keep}
 
         self._update(change)
 

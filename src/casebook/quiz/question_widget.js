@@ -8,7 +8,9 @@
 // The answer travels inside the "check" message, so a slow kernel can never grade an older value.
 //
 // Keyboard: native radios share a name, so Tab enters the group and the arrow keys move the choice;
-// Space ticks a checkbox; Enter checks the answer (Ctrl+Enter in a text area). The root carries
+// Space ticks a checkbox; Enter checks the answer (Ctrl+Enter in a text area). A verdict prediction
+// (kind "verdict") is a radio group plus a reason's text area: Enter on a radio, or Ctrl+Enter in the
+// reason, commits it. The root carries
 // data-lm-suppress-shortcuts so JupyterLab's notebook shortcuts (arrows, Enter) stay out of the way.
 
 let counter = 0;
@@ -79,6 +81,42 @@ function buildText(model, kind) {
   };
 }
 
+function buildVerdict(model, group) {
+  // A prediction: one verdict of the kit's vocabulary (radios valued by code) and a reason (text area).
+  const box = el("div", { className: "casebook-verdict" });
+  const radios = el("div", {
+    role: "radiogroup",
+    "aria-labelledby": `${group}-header`,
+    className: "casebook-options",
+  });
+  const inputs = model.get("options").map((option) => {
+    const input = el("input", { type: "radio", name: group, value: option.value });
+    radios.appendChild(el("label", { className: "casebook-option" }, [input, el("span", { text: option.label })]));
+    return input;
+  });
+  const reason = el("textarea", { rows: 3, className: "casebook-text casebook-reason widget-input" });
+  const placeholder = model.get("placeholder");
+  if (placeholder) reason.setAttribute("placeholder", placeholder);
+  const label = el("label", { className: "casebook-text-label casebook-verdict-reason" }, [
+    el("span", { text: model.get("label") }),
+    reason,
+  ]);
+  box.append(radios, label);
+  return {
+    node: box,
+    inputs: [...inputs, reason],
+    read() {
+      const chosen = inputs.find((i) => i.checked);
+      return { verdict: chosen ? chosen.value : null, reason: reason.value };
+    },
+    write(value) {
+      const wanted = value && typeof value === "object" ? value : {};
+      for (const input of inputs) input.checked = input.value === wanted.verdict;
+      reason.value = typeof wanted.reason === "string" ? wanted.reason : "";
+    },
+  };
+}
+
 function buildMenus(model, kind) {
   // order: one drop-down per place, always a complete order (choosing an item swaps it with the place
   // that held it). match: one drop-down per term, with a "choose" prompt whose value is -1.
@@ -133,6 +171,7 @@ function render({ model, el: host }) {
   const header = el("div", { className: "casebook-header", id: `${group}-header` });
   let control;
   if (kind === "choice" || kind === "multiple") control = buildChoice(model, group, kind);
+  else if (kind === "verdict") control = buildVerdict(model, group);
   else if (kind === "order" || kind === "match") control = buildMenus(model, kind);
   else control = buildText(model, kind);
 

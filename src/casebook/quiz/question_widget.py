@@ -27,10 +27,11 @@ class QuestionWidget(anywidget.AnyWidget):
     """What the browser shows for one question, and the events it sends back.
 
     ``kind`` is one of ``choice`` (radio buttons), ``multiple`` (checkboxes), ``text`` (a text box),
-    ``textarea``, ``order`` (a drop-down per place) and ``match`` (a drop-down per term). ``value``
-    is the answer the controls hold; the browser redraws its controls from it only when ``revision``
-    changes (the kernel restored or cleared the answer), so echoes of the learner's own typing never
-    overwrite what they are typing.
+    ``textarea``, ``order`` (a drop-down per place), ``match`` (a drop-down per term) and ``verdict``
+    (radio buttons valued by verdict code, and a reason's text area). ``value`` is the answer the
+    controls hold; the browser redraws its controls from it only when ``revision`` changes (the
+    kernel restored or cleared the answer), so echoes of the learner's own typing never overwrite
+    what they are typing.
     """
 
     _esm = ESM

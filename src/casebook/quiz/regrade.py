@@ -26,8 +26,8 @@ from casebook.untrusted_text import clean, for_terminal
 
 #: How far ahead of the teacher's clock an export's time may be (a learner's clock can be wrong).
 CLOCK_SLACK = timedelta(days=1)
-OUTCOMES = ("correct", "partial", "incorrect", "saved", "unanswered")
-_GRADED = ("correct", "partial", "incorrect")
+OUTCOMES = ("correct", "partial", "incorrect", "saved", "committed", "unanswered")
+_GRADED = ("correct", "partial", "incorrect", "committed")  # committed: a verdict's completion credit
 _LISTED_IDS = 5  # question ids shown in one message
 
 
@@ -41,6 +41,7 @@ class GradedAnswer:
     answer_text: str  # the answer in words, from the teacher's copy of the quiz
     attempts: int | None  # as the learner's file reports it (not verifiable)
     note: str  # what the learner's file says differently, or ""
+    answer: Any = None  # the answer as the file gives it, when it grades (not "unanswered"); else None
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def regrade(export: dict[str, Any], file: Path, quiz: Quiz, now: datetime) -> Gr
                 answer_text=_answer_text(question, answer),
                 attempts=_attempts(entry),
                 note="; ".join(notes),
+                answer=answer if outcome != "unanswered" else None,
             )
         )
     if differ:

@@ -10,7 +10,9 @@
 4. ``render_outputs`` then ``write_outputs``: ``results.csv`` (one row per question), ``answers.csv``
    (one row per learner and question, with the answer in words), ``results.png`` (a bar per
    question, with patterns as well as colours) and the Canvas and Moodle gradebooks
-   (``casebook.quiz.gradebook``, from the re-graded points), each written whole or not at all.
+   (``casebook.quiz.gradebook``, from the re-graded points), each written whole or not at all;
+   with verdict predictions, also ``verdicts.csv`` (per claim: how many learners chose each verdict,
+   against the kit's verdict from the teacher's ``claims.csv``, never from a learner's file).
 
 A file that cannot be used is reported (file, field, what is wrong) and skipped; it never stops the
 merge. A file that is used but says something the re-grading does not confirm is reported as a
@@ -66,11 +68,12 @@ class QuestionRow:
     counts: dict[str, int] = field(default_factory=lambda: {key: 0 for key, *_ in OUTCOMES})
     scores: list[float] = field(default_factory=list)
     saved: int = 0
+    committed: int = 0  # verdict predictions committed (completion credit, never right or wrong)
 
     @property
     def learners(self) -> int:
         """Learners who handed in this quiz."""
-        return sum(self.counts.values()) + self.saved
+        return sum(self.counts.values()) + self.saved + self.committed
 
     @property
     def mean_score(self) -> float | None:
@@ -225,6 +228,10 @@ def question_rows(graded: list[GradedExport]) -> list[QuestionRow]:
             row = rows[(export.quiz.id, answer.question.id)]
             if answer.outcome == "saved":
                 row.saved += 1
+            elif answer.outcome == "committed":
+                row.committed += 1
+                if answer.score is not None:
+                    row.scores.append(answer.score)
             elif answer.outcome in row.counts:
                 row.counts[answer.outcome] += 1
                 if answer.score is not None:
@@ -253,7 +260,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
 
 RESULTS_COLUMNS = [
     "quiz", "question", "type", "prompt", "learners", "right", "partly_right", "not_right",
-    "not_answered", "reflections_saved", "mean_score", "max_points",
+    "not_answered", "reflections_saved", "mean_score", "max_points", "verdicts_committed",
 ]  # fmt: skip
 ANSWERS_COLUMNS = [
     "name", "quiz", "exported", "question", "type", "status", "score", "attempts", "answer", "note", "file",
@@ -267,7 +274,7 @@ def results_csv(rows: list[QuestionRow]) -> str:
         [
             [row.quiz, row.question, row.type, row.prompt, row.learners, row.counts["correct"],
              row.counts["partial"], row.counts["incorrect"], row.counts["unanswered"], row.saved,
-             "" if row.mean_score is None else row.mean_score, f"{row.max_points:g}"]
+             "" if row.mean_score is None else row.mean_score, f"{row.max_points:g}", row.committed]
             for row in rows
         ],
     )  # fmt: skip
@@ -288,6 +295,18 @@ def answers_csv(graded: list[GradedExport]) -> str:
     )  # fmt: skip
 
 
+def verdicts_csv(graded: list[GradedExport]) -> str | None:
+    """The text of ``verdicts.csv`` (per verdict question, learners per verdict against the kit's),
+    or None when no quiz handed in has a verdict question."""
+    from casebook.quiz.verdict import tally, tally_rows
+
+    tallies = tally(graded)
+    if not tallies:
+        return None
+    header, rows = tally_rows(tallies)
+    return _csv(header, rows)
+
+
 def write_results_csv(rows: list[QuestionRow], path: Path) -> None:
     """Write ``results.csv`` (atomically)."""
     write_atomic(path, results_csv(rows))
@@ -295,7 +314,7 @@ def write_results_csv(rows: list[QuestionRow], path: Path) -> None:
 
 def chart_alt_text(rows: list[QuestionRow]) -> str:
     """A text description of the chart: for each graded question, how many learners got it right."""
-    graded = [row for row in rows if row.type != "reflection"]
+    graded = [row for row in rows if row.type not in ("reflection", "verdict")]
     if not graded:
         return "No graded questions in the exported answers."
     parts = [f"{row.quiz} {row.question}: {row.counts['correct']} of {row.learners} right" for row in graded]
@@ -309,7 +328,7 @@ def chart_png(rows: list[QuestionRow], learners: int) -> bytes:
 
     from casebook.plots.base import PALETTE
 
-    graded = [row for row in rows if row.type != "reflection"]
+    graded = [row for row in rows if row.type not in ("reflection", "verdict")]
     labels = [f"{row.quiz} · {row.question}" for row in graded]  # from the quiz, shown as plain text
     height = min(MAX_CHART_HEIGHT, 1.6 + 0.45 * max(len(graded), 1))
     figure = Figure(figsize=(8, height), layout="constrained")
@@ -342,13 +361,17 @@ def chart_png(rows: list[QuestionRow], learners: int) -> bytes:
 def render_outputs(report: MergeReport, roster: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Every output file's content by name, made in memory before anything is written."""
     columns, students = gradebook_rows(report.exports, roster)
-    return {
+    outputs: dict[str, str | bytes] = {
         "results.csv": results_csv(report.rows),
         "answers.csv": answers_csv(report.exports),
         "results.png": chart_png(report.rows, len(report.exports)),
         CANVAS_FILE: canvas_csv(columns, students),
         MOODLE_FILE: moodle_csv(columns, students),
     }
+    verdicts = verdicts_csv(report.exports)
+    if verdicts is not None:
+        outputs["verdicts.csv"] = verdicts
+    return outputs
 
 
 def write_outputs(outputs: dict[str, str | bytes], out_dir: Path) -> list[Path]:

@@ -17,6 +17,7 @@ from casebook.quiz.model import (
     OrderQuestion,
     Question,
     SingleQuestion,
+    VerdictQuestion,
 )
 
 
@@ -47,7 +48,8 @@ def display_order(
 def choice_order(key: str, question: Question) -> list[int]:
     """The order to show a question's choices in: options, items to order, or definitions to match.
 
-    Options are shuffled only if the question says ``shuffle: true`` (pinned ones stay last); items to
+    Options (and a verdict's vocabulary) are shuffled only if the question says ``shuffle: true``
+    (pinned ones stay last); items to
     order are always shuffled (their file order is the answer), and so are a match's definitions.
     Questions without choices give an empty list.
     """
@@ -56,6 +58,8 @@ def choice_order(key: str, question: Question) -> list[int]:
         return display_order(
             len(question.options), key, question.id, shuffle=question.shuffle, pinned_last=pinned
         )
+    if isinstance(question, VerdictQuestion):  # the vocabulary's order unless the file says shuffle
+        return display_order(len(question.options), key, question.id, shuffle=question.shuffle)
     if isinstance(question, OrderQuestion):
         return display_order(len(question.items), key, question.id, avoid_identity=True)
     if isinstance(question, MatchQuestion):

@@ -13,7 +13,7 @@ from casebook.quiz.grading import Result, grade
 from casebook.quiz.model import Question, Quiz
 from casebook.quiz.normalise import clean_answer
 
-STATUSES = ("correct", "partial", "incorrect", "saved")
+STATUSES = ("correct", "partial", "incorrect", "saved", "committed")
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ class QuestionState:
 
     @property
     def finished(self) -> bool:
-        """Right, or the answer was shown: the question takes no more submissions."""
-        return self.status == "correct" or self.revealed
+        """Right, committed (a verdict prediction), or the answer was shown: no more submissions."""
+        return self.status in ("correct", "committed") or self.revealed
 
     @property
     def answered(self) -> bool:
@@ -110,6 +110,18 @@ def submit(question: Question, state: QuestionState, answer: Any) -> tuple[Quest
 def show_hint(question: Question, state: QuestionState) -> QuestionState:
     """One more hint shown (no change when every hint is out)."""
     return replace(state, hints=min(state.hints + 1, len(question.hints)))
+
+
+def may_give_up(question: Question, state: QuestionState) -> bool:
+    """Whether "Show answer" may reveal this question now: never for a verdict prediction, whose
+    reveal (the kit's verdict and sources) comes only with the learner's own committed verdict."""
+    return question.type != "verdict"
+
+
+def kept_on_reset(question: Question, state: QuestionState) -> bool:
+    """Whether "Reset quiz" keeps this question's state: a committed verdict prediction stays locked,
+    so a learner cannot erase it after the reveal and predict again."""
+    return question.type == "verdict" and state.status == "committed"
 
 
 def reveal(state: QuestionState) -> QuestionState:

@@ -25,10 +25,12 @@ from casebook.quiz.model import (
     ReflectionQuestion,
     SingleQuestion,
     TextQuestion,
+    VerdictQuestion,
 )
 from casebook.quiz.passages import BRIEFING, loaded_or_none, resolve
 from casebook.quiz.safe_markdown import escape, markdown_html
 from casebook.quiz.shuffling import choice_order
+from casebook.quiz.verdict import Reveal
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -41,6 +43,7 @@ TYPE_NAMES = {
     "match": "Match",
     "evidence": "Find the evidence",
     "reflection": "Reflect (not graded)",
+    "verdict": "Predict, then reveal",
 }
 
 PAGE_CSS = """
@@ -89,6 +92,14 @@ def _choices(question: Question, key: str, transcript: Any, answers: bool) -> st
                     line += f"<div class='feedback'>{escape(option.feedback)}</div>"
             items.append(f"<li>{line}</li>")
         return f"<ol class='choices'>{''.join(items)}</ol>"
+    if isinstance(question, VerdictQuestion):
+        for place, index in enumerate(order):
+            choice = question.options[index]
+            items.append(
+                f"<li><span class='box'>○ {LETTERS[place]}</span> <strong>{escape(choice.label)}</strong>"
+                f" ({escape(choice.code)}): {escape(choice.meaning)}</li>"
+            )
+        return f"<ol class='choices'>{''.join(items)}</ol>"
     if isinstance(question, OrderQuestion):
         for place, index in enumerate(order):
             items.append(
@@ -118,6 +129,11 @@ def _answer_space(question: Question) -> str:
         return f"<p>Answer: ____________{unit}</p>"
     if isinstance(question, TextQuestion):
         return "<div class='answer-line'></div>"
+    if isinstance(question, VerdictQuestion):
+        return (
+            f"<p class='meta'>Your reason (at least {question.min_words} words), written before you "
+            "look at the kit's verdict:</p>" + "<div class='answer-line'></div>" * 3
+        )
     if isinstance(question, ReflectionQuestion):
         words = f" (about {question.min_words} words)" if question.min_words else ""
         return f"<p class='meta'>Write your reflection{words}:</p>" + "<div class='answer-line'></div>" * 5
@@ -141,7 +157,14 @@ def _letters_line(question: Question, key: str) -> str:
 
 def _key_html(question: Question, key: str, transcript: Any) -> str:
     parts: list[str] = []
-    if not isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion, ReflectionQuestion)):
+    if isinstance(question, VerdictQuestion):
+        parts.append(
+            "<p><span class='right'>The kit's verdict</span> (a prediction is not marked against it; "
+            "every committed verdict with a reason earns the question's points):</p><ul>"
+            + "".join(f"<li>{escape(line)}</li>" for line in right_answer_lines(question, transcript))
+            + "</ul>"
+        )
+    elif not isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion, ReflectionQuestion)):
         lines = right_answer_lines(question, transcript)
         parts.append(
             "<p><span class='right'>✔ Answer:</span></p><ul>"
@@ -167,6 +190,51 @@ def _key_html(question: Question, key: str, transcript: Any) -> str:
     return "".join(parts)
 
 
+def verdict_claim_html(question: VerdictQuestion) -> str:
+    """The claim a verdict question is about, and the briefing's own words: never the kit's verdict."""
+    return (
+        f"<p class='claim'><strong>Claim {escape(question.claim)}:</strong> {escape(question.claim_text)}"
+        f"<br><strong>The briefing's words:</strong> \u201c{escape(question.quote)}\u201d</p>"
+        "<p>Which verdict would you give? Choose one and write why, before you see the kit's.</p>"
+    )
+
+
+def verdict_reveal_html(reveal: Reveal) -> str:
+    """The reveal after a learner commits: their verdict beside the kit's, one sentence on where they
+    differ, what the sources say, and each source with who is behind it (escaped throughout)."""
+    rows = (
+        f"<tr><th scope='row'>Your verdict</th><td>{escape(reveal.mine_label)}</td>"
+        f"<td>{escape(reveal.reason)}</td></tr>"
+        f"<tr><th scope='row'>The kit's verdict</th><td>{escape(reveal.kit_label)}</td>"
+        f"<td>{escape(reveal.detail or reveal.sources_say)}</td></tr>"
+    )
+    parts = [
+        "<div class='casebook-reveal'>",
+        f"<p><strong>{escape(reveal.difference)}</strong></p>",
+        "<table class='casebook-reveal-table'><caption>Your verdict beside the kit's, on claim "
+        f"{escape(reveal.claim_id)}</caption><thead><tr><th scope='col'>Whose</th>"
+        f"<th scope='col'>Verdict</th><th scope='col'>Why</th></tr></thead><tbody>{rows}</tbody></table>",
+        f"<p><strong>What the sources say.</strong> {escape(reveal.sources_say)}</p>",
+    ]
+    if reveal.note:
+        parts.append(f"<p><strong>What is uncertain.</strong> {escape(reveal.note)}</p>")
+    if reveal.sources:
+        items = "".join(
+            f"<li>[{escape(s.id)}] {escape(s.publisher)} ({escape(s.publisher_type)}): {escape(s.title)}"
+            + (f" <code>{escape(s.url)}</code>" if s.url else "")
+            + "</li>"
+            for s in reveal.sources
+        )
+        parts.append(f"<p><strong>The sources, with who is behind each:</strong></p><ul>{items}</ul>")
+    else:
+        parts.append("<p>The kit checked no independent source for this claim.</p>")
+    if reveal.unknown_sources:
+        missing = escape(", ".join(reveal.unknown_sources))
+        parts.append(f"<p class='casebook-note'>Not in sources.csv: {missing}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def question_html(quiz: Quiz, question: Question, number: int, transcript: Any, mode: str) -> str:
     """One question as an HTML section; ``mode`` is "view", "handout" or "key"."""
     points = (
@@ -180,6 +248,8 @@ def question_html(quiz: Quiz, question: Question, number: int, transcript: Any, 
         verb = "supports" if question.stance == "supports" else "contradicts"
         head += f"<p class='claim'><strong>Claim:</strong> {escape(question.claim)}</p>"
         head += f"<p>Which passage {verb} the claim?</p>"
+    if isinstance(question, VerdictQuestion):
+        head += verdict_claim_html(question)
     body = _choices(question, quiz.shuffle_key(), transcript, answers=mode == "key")
     if mode != "view":
         body += _answer_space(question) if mode == "handout" else ""
@@ -221,6 +291,15 @@ def quiz_text(quiz: Quiz, transcript: Any = BRIEFING) -> str:
             ]
         elif isinstance(question, (SingleQuestion, MultipleQuestion)):
             lines += [f"   {LETTERS[p]}. {question.options[i].text}" for p, i in enumerate(order)]
+        elif isinstance(question, VerdictQuestion):
+            lines.append(f"   Claim {question.claim}: {question.claim_text}")
+            lines.append(f"   The briefing's words: \u201c{question.quote}\u201d")
+            lines += [
+                f"   {LETTERS[p]}. {question.options[i].label} ({question.options[i].code}): "
+                f"{question.options[i].meaning}"
+                for p, i in enumerate(order)
+            ]
+            lines.append("   Choose one verdict and write your reason.")
         elif isinstance(question, OrderQuestion):
             lines += [f"   {LETTERS[p]}. {question.items[i]}" for p, i in enumerate(order)]
         elif isinstance(question, MatchQuestion):

@@ -28,14 +28,14 @@ from casebook.quiz import state as rules
 from casebook.quiz.answers import right_answer_lines
 from casebook.quiz.controls import controls_for
 from casebook.quiz.grading import Result, grade
-from casebook.quiz.model import EvidenceQuestion, Question, Quiz
+from casebook.quiz.model import EvidenceQuestion, Question, Quiz, VerdictQuestion
 from casebook.quiz.normalise import clean_answer, clean_text
 from casebook.quiz.passages import BRIEFING, loaded_or_none
 from casebook.quiz.progress import MAX_NAME_CHARS, ProgressStore
 from casebook.quiz.question_widget import QuestionWidget
 from casebook.quiz.safe_markdown import escape, markdown_html, markdown_inline
 from casebook.quiz.shuffling import choice_order
-from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text
+from casebook.quiz.static import TYPE_NAMES, quiz_html, quiz_text, verdict_claim_html, verdict_reveal_html
 
 # Shipped once per quiz in its header. Targets at least 24x24 px (WCAG 2.2 target size), labels that
 # wrap, a visible focus ring, and text colours of at least 4.5:1 on white, with lighter ones for
@@ -66,7 +66,12 @@ QUIZ_CSS = """<style>
 .casebook-quiz .casebook-fb-incorrect { color: #b00020; }
 .casebook-quiz .casebook-fb-partial { color: #7a4500; }
 .casebook-quiz .casebook-fb-unsaved, .casebook-quiz .casebook-not-saved { color: #b00020; }
-.casebook-quiz .casebook-fb-invalid, .casebook-quiz .casebook-fb-saved { color: #1a1a1a; }
+.casebook-quiz .casebook-fb-invalid, .casebook-quiz .casebook-fb-saved,
+.casebook-quiz .casebook-fb-committed { color: #1a1a1a; }
+.casebook-quiz .casebook-reveal-table { border-collapse: collapse; margin: .5rem 0; }
+.casebook-quiz .casebook-reveal-table th, .casebook-quiz .casebook-reveal-table td {
+  border: 1px solid #767676; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+.casebook-quiz .casebook-verdict-reason { margin-top: .5rem; }
 .casebook-quiz .casebook-claim { border-left: 4px solid #4a4a4a; padding: .25rem .75rem; }
 .casebook-quiz .casebook-note { color: #4a4a4a; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-correct { color: #7ee787; }
@@ -76,6 +81,7 @@ body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-unsaved { color: #
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-not-saved { color: #ff9e9e; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-invalid { color: #f0f0f0; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-saved { color: #f0f0f0; }
+body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-committed { color: #f0f0f0; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-note { color: #c8c8c8; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-claim { border-left-color: #c8c8c8; }
 body[data-jp-theme-light="false"] .casebook-quiz :focus-visible { outline-color: #6cb6ff; }
@@ -160,14 +166,21 @@ class QuestionPanel:
         order = choice_order(quiz.shuffle_key(), question)
         self.controls = controls_for(question, order, transcript)
         graded = question.graded
+        predict = isinstance(question, VerdictQuestion)
         self.widget = QuestionWidget(
             self.handle,
             question_id=question.id,
             header_html=self._header_html(number, len(quiz.questions)),
             value=self.controls.coerce(None),
-            submit_label="Check" if graded else "Save",
-            submit_tooltip="Check your answer" if graded else "Save your reflection",
-            graded=graded,
+            submit_label="Commit" if predict else "Check" if graded else "Save",
+            submit_tooltip=(
+                "Lock in your verdict; then the kit's verdict and its sources are shown"
+                if predict
+                else "Check your answer"
+                if graded
+                else "Save your reflection"
+            ),
+            graded=graded and not predict,  # no "Show answer": the reveal comes with a commit
             has_hints=bool(question.hints),
             **self.controls.to_widget(),
             **({"layout": layout} if layout is not None else {}),  # shared: one model fewer each
@@ -210,6 +223,8 @@ class QuestionPanel:
                 f"<p class='casebook-claim'><strong>Claim:</strong> {escape(question.claim)}</p>"
                 f"<p>Choose the passage of the briefing that <strong>{verb}</strong> the claim.</p>"
             )
+        if isinstance(question, VerdictQuestion):
+            html += verdict_claim_html(question)
         return html
 
     # -- what the learner does ----------------------------------------------------------------------
@@ -244,6 +259,8 @@ class QuestionPanel:
         return True
 
     def _reveal(self) -> bool:
+        if not rules.may_give_up(self.question, self.state):
+            return False
         self.state = rules.reveal(self.state)
         self.refresh()
         return True
@@ -291,7 +308,9 @@ class QuestionPanel:
     def _answer_html(self) -> str:
         question, state = self.question, self.state
         parts: list[str] = []
-        if state.revealed and question.graded:
+        if isinstance(question, VerdictQuestion):
+            parts.append(self._reveal_html())
+        elif state.revealed and question.graded:
             used_up = rules.attempts_left(question, state) == 0 and state.status != "correct"
             lines = "".join(
                 f"<li>{escape(line)}</li>" for line in right_answer_lines(question, self.transcript)
@@ -300,9 +319,25 @@ class QuestionPanel:
                 f"<p><strong>{'You used every attempt. ' if used_up else ''}The answer:</strong></p>"
             )
             parts.append(f"<ul>{lines}</ul>")
-        if question.explanation and (state.revealed or state.status in ("correct", "saved")):
+        if question.explanation and (state.revealed or state.status in ("correct", "saved", "committed")):
             parts.append(f"<div><strong>Explanation.</strong> {markdown_html(question.explanation)}</div>")
         return "".join(parts)
+
+    def _reveal_html(self) -> str:
+        """For a verdict prediction, once committed: the kit's verdict and sources, read from
+        claims.csv and sources.csv now (never sent to the page before the commit)."""
+        question, state = self.question, self.state
+        if state.status != "committed" or not isinstance(question, VerdictQuestion):
+            return ""
+        from casebook.quiz.verdict import reveal_for
+
+        try:
+            shown = reveal_for(question.claim, state.answer, question.options)
+        except Exception as exc:  # noqa: BLE001 - a data problem is one line, never a traceback
+            return f"<p role='alert'>ⓘ The kit's verdict could not be read: {escape(str(exc))}</p>"
+        if shown is None:
+            return f"<p role='alert'>ⓘ Claim {escape(question.claim)} is not in the kit's claims.csv.</p>"
+        return verdict_reveal_html(shown)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -451,17 +486,20 @@ class QuizView:
     # -- quiz buttons ----------------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """The first press asks for confirmation; the second erases every answer of this quiz."""
+        """The first press asks for confirmation; the second erases every answer of this quiz but its
+        committed verdict predictions, which stay locked."""
         if not self.confirming_reset:
             self.confirming_reset = True
             self.reset_button.description = "Press again to erase all answers"
             return
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
-        self.unsaved.clear()  # what the reset erases need not be saved first
-        self._save(self.store.clear, "the reset")
+        kept = [p.question.id for p in self.panels if rules.kept_on_reset(p.question, p.state)]
+        self.save_now()  # committed predictions are kept as saved, so what is kept is on disk first
+        self._save(functools.partial(self.store.clear, keep=kept), "the reset")
         for panel in self.panels:
-            panel.restore(rules.QuestionState())
+            if panel.question.id not in kept:
+                panel.restore(rules.QuestionState())
         self._update_summary()
 
     def export(self) -> Path | None:
