@@ -3,11 +3,12 @@
 Drawing a text-heavy figure costs a kernel about half a second of CPU; a class of thirty pressing
 "Run all" on one server pays that thirty times for the same pixels. So the image of each figure a
 lesson shows ships in ``plots/drawn/``, named by a key made from what the figure is: the figure
-function's name, its arguments (``repr`` of the data records), the source of every module in
-``casebook.plots`` (line endings ignored, so a Windows checkout gets the same keys) and the resolution.
+function's name, its arguments (``repr`` of the data records), the source of the module that defines
+it and of ``plots/base.py``, the house style it draws with (line endings ignored, so a Windows checkout
+gets the same keys), and the resolution.
 Change any of them (a corrected dataset, an edited figure, a teacher's own data) and the key changes,
 so the figure is drawn afresh; nothing stale can be shown. A chart whose figure was handed out
-(``chart.figure`` or ``fig, alt = chart``) is always drawn, since it may have been changed.
+(``chart.editable_figure()`` or ``fig, alt = chart``) is always drawn, since it may have been changed.
 
 How the pixels were drawn is recorded once, at ``make figures`` time, in ``drawn/manifest.json``:
 matplotlib's version and a digest of its rcParams, and for each key the figure's title, alt text and
@@ -72,26 +73,39 @@ def mode() -> str:
     return chosen if chosen in MODES else "use"
 
 
-def _code_fingerprint() -> str:
+# Every figure module draws with the house style of ``base``, so its source is in every key.
+_SHARED_SOURCE = "base.py"
+
+
+def _code_fingerprint(module_file: str) -> str:
+    """A digest of what draws one figure: its own module's source and ``base.py``'s (line endings ignored).
+
+    Editing one figure module (a docstring included) changes the keys of that module's figures only.
+    """
+    folder = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    for name in sorted({Path(module_file).name, _SHARED_SOURCE}):
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
 
 
-def key_for(name: str, args: Sequence[Any], kwargs: Mapping[str, Any], dpi: int) -> str | None:
+def key_for(
+    name: str, args: Sequence[Any], kwargs: Mapping[str, Any], dpi: int, module_file: str = _SHARED_SOURCE
+) -> str | None:
     """The key of a figure drawn by ``name(*args, **kwargs)`` at ``dpi``, or None if it has none.
 
-    Arguments whose ``repr`` shows a memory address (a generator, an object without a data repr)
-    cannot be told apart by value, so such a figure is never stored or looked up. Computing a key
-    imports nothing: how the figure is drawn is checked against the manifest instead.
+    ``module_file`` is the file of the module that defines the figure function (only its name counts:
+    it is read beside this file). Arguments whose ``repr`` shows a memory address (a generator, an
+    object without a data repr) cannot be told apart by value, so such a figure is never stored or
+    looked up. Computing a key imports nothing: how the figure is drawn is checked against the
+    manifest instead.
     """
     described = repr((tuple(args), sorted(kwargs.items())))
     if " at 0x" in described:
         return None
     digest = hashlib.sha256()
-    for part in (name, described, _code_fingerprint(), str(dpi)):
+    for part in (name, described, _code_fingerprint(module_file), str(dpi)):
         digest.update(part.encode("utf-8", "backslashreplace"))
         digest.update(b"\0")
     return f"{name}-{digest.hexdigest()[:20]}"
@@ -181,7 +195,7 @@ def keyed(function: ChartFunction) -> ChartFunction:
 
     @functools.wraps(function)
     def with_key(*args: Any, **kwargs: Any) -> Chart:
-        key = key_for(function.__name__, args, kwargs, DISPLAY_DPI)
+        key = key_for(function.__name__, args, kwargs, DISPLAY_DPI, function.__code__.co_filename)
         if key is not None and mode() == "use":
             kept = stored_chart(key, functools.partial(function, *args, **kwargs))
             if kept is not None:
@@ -191,7 +205,7 @@ def keyed(function: ChartFunction) -> ChartFunction:
 
             return data_only_chart(function.__name__, args, kwargs)
         chart = function(*args, **kwargs)
-        chart.cache_key = key
+        chart.use_image_source(key, png_for)
         return chart
 
     return with_key  # type: ignore[return-value]
@@ -213,7 +227,7 @@ def stored_chart(key: str, redraw: Callable[[], Chart]) -> Chart | None:
     chart = Chart(
         figure=None, alt=described["alt"], title=described["title"], source=described["source"], redraw=redraw
     )
-    chart.cache_key = key
+    chart.use_image_source(key, png_for)
     return chart
 
 
