@@ -122,7 +122,11 @@ def _write(root: Path, files: Mapping[str, str]) -> None:
     "files",
     [
         # a lazy import inside a function closes the cycle
-        {"pkg/__init__.py": "", "pkg/a.py": "import pkg.b\n", "pkg/b.py": "def f():\n    from pkg import a\n"},
+        {
+            "pkg/__init__.py": "",
+            "pkg/a.py": "import pkg.b\n",
+            "pkg/b.py": "def f():\n    from pkg import a\n",
+        },
         # a relative import, three modules round
         {
             "pkg/__init__.py": "",

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from casebook.authored_yaml import read_authored_yaml
+from casebook.quiz.files import QUIZ_LIMITS, quizzes_dir
 
 CHECKED_FILE = "quiz.checked.json"
 SCHEMA_FILE = "quiz.schema.json"
@@ -70,7 +71,6 @@ def current_digests(folder: Path | None = None) -> dict[str, str]:
 
     Always runs the full schema validation (never trusts the list it is building).
     """
-    from casebook.quiz.load import QUIZ_LIMITS, quizzes_dir
     from casebook.quiz.schema import validator
 
     schema_validator = validator(SCHEMA_FILE)

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from casebook.authored_yaml import LineMap, field_name
 from casebook.problems import Problem
 from casebook.quiz.model import PassageRef
 from casebook.quiz.normalise import comparison_key
@@ -22,11 +23,9 @@ Report = Callable[[tuple[Any, ...], str], None]
 
 
 def semantic_problems(
-    file: str, data: dict[str, Any], lines: Any, stem: str, transcript: Any = BRIEFING
+    file: str, data: dict[str, Any], lines: LineMap, stem: str, transcript: Any = BRIEFING
 ) -> list[Problem]:
-    """Problems in a quiz mapping beyond its schema. ``lines`` is a ``load.LineMap``."""
-    from casebook.quiz.load import field_name
-
+    """Problems in a quiz mapping beyond its schema; ``lines`` gives each field's line."""
     problems: list[Problem] = []
 
     def report(path: tuple[Any, ...], message: str) -> None:
