@@ -59,7 +59,7 @@ notebooks: $(STAMP)
 # Each figure a lesson shows is stored as an image in src/casebook/plots/drawn/ so 30 kernels do not
 # draw the same pixels; `make notebooks` (verify mode) fails when one is missing or stale.
 figures: $(STAMP)
-	$(BIN)/python -m casebook.plots.figure_cache
+	$(BIN)/python -m casebook.maintain.figures
 
 # exercises/ must be exactly what `casebook exercises` writes from solutions/.
 exercises-check: $(STAMP)

@@ -3,7 +3,10 @@
 A cycle hidden behind an import inside a function still ties two modules together: neither can be
 understood, tested or moved without the other. The graph is read from the source with ``ast`` (nothing is
 imported), every ``import`` statement anywhere in a module counts, and ``from package import name``
-points at the submodule ``package.name`` when there is one, else at the package.
+points at the submodule ``package.name`` when there is one, else at the package. A module's
+``if __name__ == "__main__":`` block is left out: it runs only when the file is run as a script, as
+``__main__``, never when the module is imported (``python -m casebook.quiz.checked`` calls the
+maintainer's tool that way).
 """
 
 from __future__ import annotations
@@ -43,6 +46,18 @@ def _imported(node: ast.AST, package: str) -> Iterable[tuple[str, list[str]]]:
         yield module, [alias.name for alias in node.names]
 
 
+def _is_main_block(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.If)
+        and isinstance(node.test, ast.Compare)
+        and isinstance(node.test.left, ast.Name)
+        and node.test.left.id == "__name__"
+        and len(node.test.comparators) == 1
+        and isinstance(node.test.comparators[0], ast.Constant)
+        and node.test.comparators[0].value == "__main__"
+    )
+
+
 def import_graph(root: Path) -> dict[str, set[str]]:
     """Which modules under ``root`` each module imports, at any depth of its code."""
     modules = module_files(root)
@@ -50,7 +65,9 @@ def import_graph(root: Path) -> dict[str, set[str]]:
     for name, (path, is_package) in modules.items():
         package = name if is_package else name.rpartition(".")[0]
         targets: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        tree.body = [node for node in tree.body if not _is_main_block(node)]
+        for node in ast.walk(tree):
             for module, names in _imported(node, package):
                 submodules = [f"{module}.{n}" for n in names if f"{module}.{n}" in modules]
                 targets.update(submodules)
@@ -111,6 +128,21 @@ def test_casebook_has_no_import_cycle() -> None:
     )
 
 
+def test_no_module_a_lesson_imports_reaches_the_maintainer_tools() -> None:
+    """``casebook.maintain`` (figure recording, data hashes, the README table, ``casebook lab``) is
+    called by the ``casebook`` command and ``make``, never by the engine a lesson's kernel runs."""
+    graph = import_graph(SRC)
+    assert any(name.startswith("casebook.maintain.") for name in graph), "the maintainer package moved"
+    users = sorted(
+        name
+        for name, targets in graph.items()
+        if not name.startswith("casebook.maintain") and name != "casebook.cli"
+        for target in targets
+        if target == "casebook.maintain" or target.startswith("casebook.maintain.")
+    )
+    assert users == [], f"modules outside casebook.maintain that import it: {users}"
+
+
 def _write(root: Path, files: Mapping[str, str]) -> None:
     for relative, text in files.items():
         path = root / relative
@@ -141,6 +173,18 @@ def _write(root: Path, files: Mapping[str, str]) -> None:
 def test_a_cycle_is_found(tmp_path: Path, files: Mapping[str, str]) -> None:
     _write(tmp_path, files)
     assert cycles(import_graph(tmp_path))
+
+
+def test_a_script_block_is_no_cycle(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/a.py": 'import sys\nif __name__ == "__main__":\n    from pkg import b\n',
+            "pkg/b.py": "from pkg import a\n",
+        },
+    )
+    assert cycles(import_graph(tmp_path)) == []
 
 
 def test_package_importing_its_submodules_is_no_cycle(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from casebook.course import lessons
+from casebook.maintain.course import lessons
 from tests.conftest import ROOT
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

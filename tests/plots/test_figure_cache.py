@@ -259,7 +259,9 @@ def test_record_runs_notebooks_stores_their_figures_and_prunes_the_rest(store, t
     nbformat.write(notebook, path)
     _store(store, "words_per_speaker-00000000000000000000", FAKE, {"title": "t", "alt": "a", "source": "s"})
 
-    used = figure_cache.record([path])
+    from casebook.maintain.figures import record
+
+    used = record([path])
 
     assert [key.split("-")[0] for key in used] == ["claims_by_verdict"]
     assert sorted(p.stem for p in store.glob("*.png")) == used

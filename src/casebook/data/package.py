@@ -6,14 +6,13 @@ Standard library only, so that a lesson kernel never loads frictionless. ``valid
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from casebook.data.shape import ShapeProblem, descriptor_shape, resource_shape
-from casebook.files import DEFAULT_LIMIT, UnreadableFile, read_bytes_bounded, read_text_bounded, write_atomic
+from casebook.files import DEFAULT_LIMIT, UnreadableFile, read_bytes_bounded, read_text_bounded
 from casebook.problems import Problem
 
 DESCRIPTOR = "datapackage.json"
@@ -151,37 +150,3 @@ def recorded_sha256(resource: dict[str, Any]) -> str | None:
     if isinstance(value, str) and value.startswith("sha256:"):
         return value.removeprefix("sha256:")
     return None
-
-
-def update_hashes(folder: Path) -> list[str]:
-    """Record every resource's current sha256 and size in ``datapackage.json``; returns the changed names.
-
-    Resources marked ``"casebook:frozen": true`` (the published transcript) are never rehashed: their
-    recorded hash is the published text's, and a file that differs from it is the thing to fix.
-    """
-    path = folder / DESCRIPTOR
-    descriptor = read_descriptor(folder)
-    for index, resource in enumerate(descriptor["resources"]):
-        problems = resource_shape(resource, index)
-        if problems:
-            raise _error(shape_problem(folder, problems[0]))
-    changed = []
-    for resource in descriptor["resources"]:
-        if resource.get("casebook:frozen"):
-            continue
-        file = resource_path(resource, folder)
-        try:
-            content = read_bytes_bounded(file, TABLE_LIMIT)
-        except UnreadableFile as error:
-            where = f"{error.problem.message} (resource '{resource.get('name')}' in {path})"
-            raise DataError(dataclasses.replace(error.problem, message=where)) from None
-        digest, size = hashlib.sha256(content).hexdigest(), len(content)
-        if resource.get("hash") != f"sha256:{digest}" or resource.get("bytes") != size:
-            resource["hash"], resource["bytes"] = f"sha256:{digest}", size
-            changed.append(str(resource.get("name")))
-    if changed:
-        try:
-            write_atomic(path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
-        except UnreadableFile as error:
-            raise _error(error.problem) from None
-    return changed

@@ -28,8 +28,8 @@ course), the chart says so in one line and shows its data as a table (:mod:`case
   manifest holds this environment and the chart's very title, alt text and source. The test run sets
   it, so every figure a lesson shows is proven to equal what is stored.
 - ``record``: draw, and store what is missing (image and manifest entry).
-  ``python -m casebook.plots.figure_cache`` (``make figures``) runs every lesson this way and removes
-  the images (and manifest entries) no lesson uses any more.
+  ``make figures`` (``python -m casebook.maintain.figures``, a maintainer's tool) runs every lesson
+  this way and removes the images (and manifest entries) no lesson uses any more.
 """
 
 from __future__ import annotations
@@ -307,58 +307,7 @@ def png_for(
     return image
 
 
-def record(notebooks: Sequence[Path], prune: bool = True) -> list[str]:
-    """Run ``notebooks`` in ``record`` mode and store their figures; with ``prune``, delete images none
-    of them showed. Returns the keys the notebooks used."""
-    import tempfile
+if __name__ == "__main__":  # ``python -m casebook.plots.figure_cache``, kept: the tool is maintain.figures
+    from casebook.maintain.figures import main
 
-    import nbformat
-    from nbclient import NotebookClient
-
-    with tempfile.TemporaryDirectory() as scratch:
-        log = Path(scratch) / "used.txt"
-        log.touch()
-        saved = {k: os.environ.get(k) for k in ("CASEBOOK_FIGURE_CACHE", USED_LOG, "CASEBOOK_PROGRESS_DIR")}
-        os.environ.update(
-            {"CASEBOOK_FIGURE_CACHE": "record", USED_LOG: str(log), "CASEBOOK_PROGRESS_DIR": scratch}
-        )
-        try:
-            for path in notebooks:
-                notebook = nbformat.read(path, as_version=4)
-                where = {"metadata": {"path": str(path.parent)}}
-                NotebookClient(notebook, timeout=600, resources=where).execute()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        used = sorted(set(log.read_text(encoding="utf-8").split()))
-    if prune:
-        for path in store_dir().glob("*.png"):
-            if path.stem not in used:
-                path.unlink()
-        manifest = read_manifest()
-        manifest["figures"] = {k: v for k, v in manifest["figures"].items() if k in used}
-        if manifest["environment"]:
-            _write_manifest(manifest)
-    return used
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Draw and store every figure the lessons show (``make figures``)."""
-    root = Path(__file__).resolve().parents[3]
-    paths = [Path(p) for p in argv] if argv else sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    from nbclient.exceptions import CellExecutionError
-
-    try:
-        used = record(paths, prune=not argv)
-    except CellExecutionError as error:
-        print(f"a lesson failed while its figures were drawn; nothing was pruned:\n{error}")
-        return 1
-    print(f"{len(used)} figure images in {store_dir()}")
-    return 0
-
-
-if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
