@@ -37,7 +37,7 @@ from casebook.data.package import (
 )
 from casebook.data.records import RECORD_TYPES, BriefingMetadata, DateEvidence
 from casebook.data.shape import json_type
-from casebook.files import UnreadableFile, read_bytes_bounded
+from casebook.files import UnreadableFile, cached_by_file, read_bytes_bounded
 from casebook.paths import DataFolderNotFound, data_dir
 
 __all__ = [
@@ -51,23 +51,15 @@ __all__ = [
     "transcript_text",
 ]
 
-_cache: dict[tuple[str, Path], tuple[tuple[int, int], Any]] = {}
-
 
 def _cached(kind: str, path: Path, read: Any) -> Any:
-    """``read()``'s result, re-read only when the file at ``path`` changes."""
+    """``read()``'s result, re-read only when the file at ``path`` changes (``files.cached_by_file``)."""
     try:
-        stat = path.stat()
+        return cached_by_file(kind, path, read)
     except FileNotFoundError:
         raise DataError.at(path, "no such file") from None
     except OSError as error:
         raise DataError.at(path, f"cannot be read ({error.strerror or error})") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    hit = _cache.get((kind, path))
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, read())
-        _cache[(kind, path)] = hit
-    return hit[1]
 
 
 def _descriptor() -> tuple[dict[str, Any], Path]:

@@ -23,7 +23,6 @@ from casebook.quiz.model import PassageRef
 
 # The default for every ``transcript`` parameter: the briefing, loaded when first needed.
 BRIEFING: Any = object()
-_cache: dict[str, Any] = {}
 
 
 class TranscriptUnavailable(RuntimeError):
@@ -31,17 +30,16 @@ class TranscriptUnavailable(RuntimeError):
 
 
 def default_transcript() -> Any:
-    """The parsed briefing, loaded once per process; TranscriptUnavailable if it cannot be."""
-    if "briefing" not in _cache:
-        try:
-            from casebook.transcript import load_briefing
-        except ImportError as exc:
-            raise TranscriptUnavailable(f"the transcript toolkit is not installed ({exc})") from None
-        try:
-            _cache["briefing"] = load_briefing()
-        except Exception as exc:  # a missing or unreadable transcript file, reported in words
-            raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
-    return _cache["briefing"]
+    """The parsed briefing (``transcript.load_briefing``: parsed once per version of the file);
+    TranscriptUnavailable if it cannot be loaded."""
+    try:
+        from casebook.transcript import load_briefing
+    except ImportError as exc:
+        raise TranscriptUnavailable(f"the transcript toolkit is not installed ({exc})") from None
+    try:
+        return load_briefing()
+    except Exception as exc:  # a missing or unreadable transcript file, reported in words
+        raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
 
 
 def transcript_for(quiz_file: Path | None, transcript: Any = BRIEFING) -> Any:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casebook.files import cached_by_file
 from casebook.paths import data_dir
 from casebook.transcript.document import Transcript
 from casebook.transcript.kwic import KwicLine
@@ -73,5 +74,14 @@ def briefing_path() -> Path:
 
 
 def load_briefing() -> Transcript:
-    """The kit's briefing (the Carpenter briefing on the OSCE Moscow Mechanism report), parsed."""
-    return parse(read_text(briefing_path()))
+    """The kit's briefing (the Carpenter briefing on the OSCE Moscow Mechanism report), parsed.
+
+    The one briefing cache of the kit: parsed once per version of ``data/briefing/transcript.txt``
+    (a new modification time or size is read and parsed again), so quizzes, checks and lessons that
+    ask for it many times share one parse, and a corrected transcript is picked up at the next call.
+    """
+    path = briefing_path()
+    try:
+        return cached_by_file("transcript", path, lambda: parse(read_text(path)))
+    except OSError:
+        return parse(read_text(path))  # read_text says, in words, why the file cannot be read
