@@ -15,7 +15,7 @@ from casebook.authored_yaml import LineMap, field_name
 from casebook.problems import Problem
 from casebook.quiz.model import PassageRef
 from casebook.quiz.normalise import comparison_key
-from casebook.quiz.passages import BRIEFING
+from casebook.quiz.passages import BRIEFING, TranscriptLike
 from casebook.quiz.patterns import pattern_problem
 
 # How a check reports a problem: the field path, and the message.
@@ -23,7 +23,7 @@ Report = Callable[[tuple[Any, ...], str], None]
 
 
 def semantic_problems(
-    file: str, data: dict[str, Any], lines: LineMap, stem: str, transcript: Any = BRIEFING
+    file: str, data: dict[str, Any], lines: LineMap, stem: str, transcript: TranscriptLike | None = BRIEFING
 ) -> list[Problem]:
     """Problems in a quiz mapping beyond its schema; ``lines`` gives each field's line."""
     problems: list[Problem] = []
@@ -195,7 +195,9 @@ def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: R
             report((*path, name), f"reflection questions are not graded: remove '{name}'")
 
 
-def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: Any) -> None:
+def _check_refs(
+    evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: TranscriptLike | None
+) -> None:
     from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem
 
     if transcript is BRIEFING:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Literal, get_args
 
 from casebook.quiz.model import (
     EvidenceQuestion,
@@ -42,6 +42,11 @@ MAX_REFLECTION_CHARS = 20_000
 MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
 
 
+# What grading one answer can give; ``invalid``: nothing to grade yet, ``saved``: a reflection kept.
+Status = Literal["correct", "partial", "incorrect", "invalid", "saved"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+
 @dataclass(frozen=True)
 class Result:
     """The outcome of grading one answer.
@@ -50,7 +55,7 @@ class Result:
     score: 0..1, the share of the question's points earned.
     """
 
-    status: str
+    status: Status
     score: float
     feedback: str
 
@@ -70,6 +75,7 @@ def _invalid(message: str) -> Result:
 
 
 def _verdict(score: float, details: list[str]) -> Result:
+    status: Status
     if score >= 1.0:
         status, head = "correct", CORRECT
     elif score > 0.0:

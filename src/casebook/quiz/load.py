@@ -37,7 +37,7 @@ from casebook.quiz.model import (
     Quiz,
     WrongAnswer,
 )
-from casebook.quiz.passages import BRIEFING, transcript_for
+from casebook.quiz.passages import BRIEFING, TranscriptLike, transcript_for
 from casebook.quiz.schema import load_schema, validator
 from casebook.text import kind
 from casebook.untrusted_text import one_line
@@ -119,7 +119,7 @@ def _schema_problems(file: str, data: Any, lines: LineMap) -> list[Problem]:
 # Public API
 
 
-def validate_quiz_file(path: str | Path, transcript: Any = BRIEFING) -> list[Problem]:
+def validate_quiz_file(path: str | Path, transcript: TranscriptLike | None = BRIEFING) -> list[Problem]:
     """Every problem in a quiz file, each with the file, line and field path. Never raises.
 
     Evidence references are checked against ``transcript`` (default: the briefing, when the
@@ -128,7 +128,7 @@ def validate_quiz_file(path: str | Path, transcript: Any = BRIEFING) -> list[Pro
     return _read_and_check(Path(path), transcript_for(Path(path), transcript))[1]
 
 
-def load_quiz(name_or_path: str | Path, transcript: Any = BRIEFING) -> Quiz:
+def load_quiz(name_or_path: str | Path, transcript: TranscriptLike | None = BRIEFING) -> Quiz:
     """The quiz with this id (in ``data/quizzes``) or at this path.
 
     Raises QuizNotFound or QuizFileError, each with a message meant for the person who wrote the file.
@@ -140,14 +140,14 @@ def load_quiz(name_or_path: str | Path, transcript: Any = BRIEFING) -> Quiz:
     return build_quiz(data, source=path)
 
 
-def _read_and_check(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
+def _read_and_check(path: Path, transcript: TranscriptLike | None) -> tuple[Any, list[Problem]]:
     """The file's data and its problems, each on one line (author text with line breaks or control
     characters, in a key or a value, is shown escaped)."""
     data, problems = _check_file(path, transcript)
     return data, [one_line(problem) for problem in problems]
 
 
-def _check_file(path: Path, transcript: Any) -> tuple[Any, list[Problem]]:
+def _check_file(path: Path, transcript: TranscriptLike | None) -> tuple[Any, list[Problem]]:
     file = str(path)
     text, data, lines, problems = _read_yaml(path)
     if data is None:
