@@ -47,6 +47,7 @@ lab: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks hub lite
+	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser and not hub"

@@ -53,7 +53,7 @@ def _size_words(limit: int) -> str:
     return f"{limit} bytes"
 
 
-def read_bytes_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
+def read_bytes_bounded(path: str | os.PathLike[str], limit: int = DEFAULT_LIMIT) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
     Raises UnreadableFile for a missing or unreadable file, a folder, a FIFO, a device or a socket
@@ -96,7 +96,7 @@ def read_bytes_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
         os.close(descriptor)
 
 
-def read_text_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
+def read_text_bounded(path: str | os.PathLike[str], limit: int = DEFAULT_LIMIT) -> str:
     """The UTF-8 text of a regular file of at most ``limit`` bytes (a leading BOM is dropped).
 
     Raises UnreadableFile as ``read_bytes_bounded`` does, and for text that is not UTF-8 (for

@@ -60,7 +60,7 @@ def descriptor_shape(descriptor: Any) -> list[ShapeProblem]:
         problems.append(
             ShapeProblem("resources", f"{len(resources)} resources; the kit reads at most {MAX_RESOURCES}")
         )
-    names = [r.get("name") for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)]
+    names = [r["name"] for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)]
     for name in _repeated(names):
         problems.append(ShapeProblem("resources", f"two resources are called '{name}'; names must be unique"))
     return problems

@@ -122,7 +122,7 @@ class Chart:
             figure.dpi = dpi
             canvas.draw()
             buffer = io.BytesIO()
-            imsave(buffer, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None})
+            imsave(buffer, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None})  # type: ignore[dict-item]
         finally:
             figure.dpi = original_dpi
             figure.set_canvas(original_canvas)
@@ -131,7 +131,7 @@ class Chart:
             # with the next renderer, so let the buffer go with the canvas.
             for text in figure.findobj(Text):
                 if getattr(text, "_renderer", None) is not None:
-                    text._renderer = None
+                    text._renderer = None  # type: ignore[attr-defined]
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
@@ -176,5 +176,5 @@ def finish(
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
     figure.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom")
-    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # type: ignore[union-attr, call-arg]
     return Chart(figure=figure, alt=alt, title=title, source=f"Source: {source}")

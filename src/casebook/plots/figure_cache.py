@@ -43,9 +43,12 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from casebook.plots.base import DISPLAY_DPI, Chart
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from casebook.plots.fallback import DataOnlyChart
 
 ChartFunction = TypeVar("ChartFunction", bound=Callable[..., Chart])
 
@@ -194,7 +197,7 @@ def keyed(function: ChartFunction) -> ChartFunction:
     """
 
     @functools.wraps(function)
-    def with_key(*args: Any, **kwargs: Any) -> Chart:
+    def with_key(*args: Any, **kwargs: Any) -> Chart | DataOnlyChart:
         key = key_for(function.__name__, args, kwargs, DISPLAY_DPI, function.__code__.co_filename)
         if key is not None and mode() == "use":
             kept = stored_chart(key, functools.partial(function, *args, **kwargs))

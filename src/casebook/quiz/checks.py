@@ -205,6 +205,8 @@ def _check_refs(
             transcript = default_transcript()
         except TranscriptUnavailable:
             return  # without the toolkit, references cannot be checked; they are shown by place
+    if transcript is None:
+        return  # asked not to check references
     for index, question in evidence:
         for option_index, option in _dicts(question.get("options")):
             ref = option.get("ref")

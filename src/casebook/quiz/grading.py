@@ -42,8 +42,9 @@ MAX_REFLECTION_CHARS = 20_000
 MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
 
 
-# What grading one answer can give; ``invalid``: nothing to grade yet, ``saved``: a reflection kept.
-Status = Literal["correct", "partial", "incorrect", "invalid", "saved"]
+# What grading one answer gives; ``invalid``: nothing to grade yet, ``saved``: a reflection kept.
+# ``unsaved`` is never graded: the quiz view shows it for a reflection its store could not save.
+Status = Literal["correct", "partial", "incorrect", "invalid", "saved", "unsaved"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
@@ -109,7 +110,7 @@ def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
     indices = [_as_index(value, len(question.options)) for value in values]
     if len(values) > MAX_CHOICES or None in indices:
         return _invalid("Tick the options you think are right, then check.")
-    chosen = set(indices)
+    chosen = {i for i in indices if i is not None}  # all of them: None was refused above
     if not chosen:
         return _invalid("Tick at least one option, then check.")
     right = {i for i, option in enumerate(question.options) if option.correct}

@@ -407,7 +407,7 @@ class QuizView:
         self._show_notices()
         return None
 
-    def _changed(self, panel: QuestionPanel) -> str | None:
+    def _changed(self, panel: QuestionPanel) -> None:
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
         self._update_summary()

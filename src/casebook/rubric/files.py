@@ -37,7 +37,7 @@ def _semantic_problems(raw: dict[str, Any], where: str, lines: LineMap) -> list[
     problems = []
 
     def add(path: list[Any], message: str) -> None:
-        problems.append(Problem(where, message, field=field_name(path), line=lines.line(tuple(path))))
+        problems.append(Problem(where, message, field=field_name(tuple(path)), line=lines.line(tuple(path))))
 
     seen: set[str] = set()
     for i, criterion in enumerate(raw["criteria"]):
