@@ -45,6 +45,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from casebook.maintain.validate import default_paths, validate_paths
+    from casebook.text import plural
 
     paths = [Path(p) for p in args.paths] if args.paths else default_paths()
     problems = validate_paths(paths)
@@ -53,9 +54,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from casebook.quiz.lint import print_quiz_lint
 
     print_quiz_lint(paths)  # quiz-quality warnings: advice, never a failure
-    checked = f"{len(paths)} file{'s' if len(paths) != 1 else ''} checked"
+    checked = f"{plural(len(paths), 'file')} checked"
     if problems:
-        print(f"{checked}: {len(problems)} problem{'s' if len(problems) != 1 else ''}.")
+        print(f"{checked}: {plural(len(problems), 'problem')}.")
         return 1
     print(f"{checked}: all valid.")
     return 0

@@ -39,7 +39,7 @@ from casebook.quiz.model import (
 )
 from casebook.quiz.passages import BRIEFING, TranscriptLike, transcript_for
 from casebook.quiz.schema import load_schema, validator
-from casebook.text import kind
+from casebook.text import kind, plural
 from casebook.untrusted_text import one_line
 
 # Found here by the callers that always have: the file lookup lives in ``quiz.files``.
@@ -63,8 +63,7 @@ class QuizFileError(ProblemsError, ValueError):
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path = path
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(problems, f"The quiz file {path} has {count}:")
+        super().__init__(problems, f"The quiz file {path} has {plural(len(problems), 'problem')}:")
 
 
 def quiz_schema() -> dict[str, Any]:
