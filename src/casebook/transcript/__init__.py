@@ -82,6 +82,6 @@ def load_briefing() -> Transcript:
     """
     path = briefing_path()
     try:
-        return cached_by_file("transcript", path, lambda: parse(read_text(path)))
+        return cached_by_file("parsed briefing", path, lambda: parse(read_text(path)))
     except OSError:
         return parse(read_text(path))  # read_text says, in words, why the file cannot be read
