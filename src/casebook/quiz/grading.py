@@ -12,16 +12,18 @@ check yet) or "✔ Saved" (reflection).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Literal, get_args
 
 from casebook.quiz.model import (
+    EvidenceOption,
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
     NumericQuestion,
+    Option,
     OrderQuestion,
     Question,
     ReflectionQuestion,
@@ -93,13 +95,18 @@ def _as_index(value: Any, count: int) -> int | None:
     return value if 0 <= value < count else None
 
 
+def _one_chosen(options: Sequence[Option | EvidenceOption], answer: Any, what: str) -> Result:
+    """One of ``options`` chosen: right or wrong, with that option's feedback."""
+    index = _as_index(answer, len(options))
+    if index is None:
+        return _invalid(f"Choose one {what}, then check.")
+    option = options[index]
+    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+
+
 def grade_single(question: SingleQuestion, answer: Any) -> Result:
     """One option chosen: right or wrong, with that option's feedback."""
-    index = _as_index(answer, len(question.options))
-    if index is None:
-        return _invalid("Choose one option, then check.")
-    option = question.options[index]
-    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+    return _one_chosen(question.options, answer, "option")
 
 
 def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
@@ -221,11 +228,7 @@ def grade_match(question: MatchQuestion, answer: Any) -> Result:
 
 def grade_evidence(question: EvidenceQuestion, answer: Any) -> Result:
     """One passage chosen: right or wrong, with that option's feedback."""
-    index = _as_index(answer, len(question.options))
-    if index is None:
-        return _invalid("Choose one passage, then check.")
-    option = question.options[index]
-    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+    return _one_chosen(question.options, answer, "passage")
 
 
 def grade_reflection(question: ReflectionQuestion, answer: Any) -> Result:
