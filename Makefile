@@ -47,6 +47,7 @@ lab: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks hub lite course
+	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest -n $(JOBS) tests -m "not browser and not hub"
@@ -59,7 +60,7 @@ notebooks: $(STAMP)
 # Each figure a lesson shows is stored as an image in src/casebook/plots/drawn/ so 30 kernels do not
 # draw the same pixels; `make notebooks` (verify mode) fails when one is missing or stale.
 figures: $(STAMP)
-	$(BIN)/python -m casebook.plots.figure_cache
+	$(BIN)/python -m casebook.maintain.figures
 
 # exercises/ must be exactly what `casebook exercises` writes from solutions/.
 exercises-check: $(STAMP)

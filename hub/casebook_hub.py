@@ -20,7 +20,7 @@ from pathlib import Path
 from jupyterhub.auth import Authenticator
 from traitlets import Unicode
 
-from casebook.course import CourseSettings, nbgitpuller_url
+from casebook.maintain.course import CourseSettings, nbgitpuller_url
 
 ROOT = Path(__file__).resolve().parents[1]
 TEACHER = "teacher"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from casebook.cli import main
-from casebook.lab import NotebookNotFound, find_notebook, lab_command, lab_launch, token_environment
+from casebook.maintain.lab import NotebookNotFound, find_notebook, lab_command, lab_launch, token_environment
 from tests.conftest import ROOT
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from casebook.course import (
+from casebook.maintain.course import (
     CourseSettings,
     binder_url,
     lesson_table,
@@ -57,7 +57,7 @@ def test_changing_the_repository_in_course_yaml_changes_every_link(tmp_path: Pat
 
 
 def test_every_lesson_has_a_browser_only_link_to_the_lite_site(tmp_path: Path) -> None:
-    from casebook.course import lite_url, load_settings
+    from casebook.maintain.course import lite_url, load_settings
 
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     (tmp_path / "course.yaml").write_text("repository: school/kit\nlite: https://school.example/course/\n")

@@ -71,3 +71,25 @@ def test_write_atomic_refuses_a_folder_and_a_file_in_the_way(tmp_path: Path) -> 
     (tmp_path / "plain").write_text("x", encoding="utf-8")
     with pytest.raises(UnreadableFile, match="is a file"):
         write_atomic(tmp_path / "plain" / "inside.csv", "x")
+
+
+def test_values_made_from_one_file_are_cached_apart_by_kind_and_read_again_when_it_changes(tmp_path) -> None:
+    import os
+
+    from casebook.files import cached_by_file
+
+    path = tmp_path / "t.txt"
+    path.write_text("one", encoding="utf-8")
+    reads: list[str] = []
+
+    def read_text() -> str:
+        reads.append("text")
+        return path.read_text(encoding="utf-8")
+
+    assert cached_by_file("text", path, read_text) == "one"
+    assert cached_by_file("text", path, read_text) == "one" and reads == ["text"]
+    assert cached_by_file("length", path, lambda: len(path.read_text(encoding="utf-8"))) == 3
+    assert cached_by_file("text", path, read_text) == "one", "another kind of value must not replace it"
+    path.write_text("three", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert cached_by_file("text", path, read_text) == "three" and reads == ["text", "text"]

@@ -17,7 +17,6 @@ import nbformat
 import pytest
 import yaml
 
-from casebook.course import lessons
 from casebook.lesson_path import (
     EXIT_TICKET_QUESTIONS,
     PERIOD_MINUTES,
@@ -25,6 +24,7 @@ from casebook.lesson_path import (
     count_words,
     read_path,
 )
+from casebook.maintain.course import lessons
 from tests.conftest import ROOT
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

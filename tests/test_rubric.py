@@ -89,8 +89,38 @@ def test_schema_problems_name_the_file_line_and_field(tmp_path: Path) -> None:
     problems = validate_rubric_file(path)
     assert len(problems) == 1
     problem = problems[0]
-    assert problem.file == str(path) and problem.field == "criteria[1].levels[1]" and problem.line == 13
-    assert "'description' is a required property" in str(problem)
+    assert problem.file == str(path) and problem.field == "criteria[1].levels[1].description"
+    assert problem.line == 13
+    assert problem.message == "missing required field 'description'"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            "score: 1,",
+            "score: one,",
+            "criteria[1].levels[0].score",
+            "should be a whole number, not text ('one')",
+        ),
+        (
+            'label: "No"',
+            "label: 7",
+            "criteria[0].levels[1].label",
+            "should be text, not a whole number (7): ",
+        ),
+        ("id: b\n", "id: b c\n", "criteria[1].id", "'b c' may use only letters, digits, '_' and '-'"),
+        ("title: ", "titel: ", "titel", "unknown field 'titel' (did you mean 'title'?)"),
+    ],
+)
+def test_schema_problems_are_in_plain_words(
+    tmp_path: Path, old: str, new: str, field: str, message: str
+) -> None:
+    """Rubric authors get the quiz authors' words, never jsonschema's ("is not of type 'integer'")."""
+    assert old in SMALL
+    problems = validate_rubric_file(write(tmp_path, SMALL.replace(old, new, 1)))
+    assert any(p.field == field and p.message.startswith(message) for p in problems), problems
+    assert not any("is not of type" in p.message or "required property" in p.message for p in problems)
 
 
 def test_semantic_problems_are_found(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from casebook.rubric import load_rubric
-from casebook.rubric_widget import RubricScorer, assessment_html, exchange_html, items_from_exchanges
+from casebook.rubric.widget import RubricScorer, assessment_html, exchange_html, items_from_exchanges
 
 
 @dataclass

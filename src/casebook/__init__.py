@@ -8,7 +8,9 @@ The package is what the lesson notebooks import. Its parts each do one job:
 - ``casebook.data``: load the kit's datasets as validated records;
 - ``casebook.plots``: the figures, each with a title, labels, a source line and alt text;
 - ``casebook.checks`` and ``casebook.exercises``: exercise feedback and student copies;
-- ``casebook.course``: the list of lessons and the README's lesson table;
+- ``casebook.settings``: what ``course.yaml`` says (hosting, the hand-in folder);
+- ``casebook.maintain``: maintainers' tools (``make figures``, ``casebook data-hash``, ``readme``,
+  ``lab``, ``validate``), never imported by a lesson;
 - ``casebook.cli``: the ``casebook`` command.
 
 Importing ``casebook`` itself is cheap: submodules load only when used.

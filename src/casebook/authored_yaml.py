@@ -182,7 +182,7 @@ class _Scan:
             if parent is None:
                 root = value
             elif parent.mapping:
-                parent.container[parent.key] = value  # type: ignore[index]
+                parent.container[parent.key] = value
             else:
                 parent.container.append(value)  # type: ignore[union-attr]
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

@@ -37,7 +37,7 @@ def behind(ids: Sequence[str]) -> list[Source]:
     rows = []
     for source_id in dict.fromkeys(ids):
         if source_id not in known:
-            raise UnknownSource(f"sources.csv, field 'id': no source '{source_id}'.")
+            raise UnknownSource.at("sources.csv", f"no source '{source_id}'", field="id")
         rows.append(known[source_id])
     return rows
 

@@ -16,7 +16,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_lab(args: argparse.Namespace) -> int:
-    from casebook.lab import NotebookNotFound, lab_launch
+    from casebook.maintain.lab import NotebookNotFound, lab_launch
     from casebook.paths import repo_root
 
     try:
@@ -30,7 +30,7 @@ def _cmd_lab(args: argparse.Namespace) -> int:
 
 
 def _cmd_readme(args: argparse.Namespace) -> int:
-    from casebook.course import update_readme
+    from casebook.maintain.course import update_readme
 
     changed = update_readme(check=args.check)
     if args.check and changed:
@@ -44,52 +44,19 @@ def _cmd_readme(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from casebook.files import UnreadableFile, read_bytes_bounded
-    from casebook.problems import Problem
+    from casebook.maintain.validate import default_paths, validate_paths
+    from casebook.text import plural
 
-    if args.paths:
-        paths = [Path(p) for p in args.paths]
-    else:
-        from casebook.paths import data_dir
-
-        root = data_dir()
-        paths = sorted((root / "quizzes").glob("*.yaml")) + [root / "datapackage.json"]
-        paths += sorted((root / "rubrics").glob("*.yaml"))
-    problems: list[Problem] = []
-    for path in paths:
-        if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
-            continue
-        if not path.is_dir():
-            try:  # refuse a FIFO, a device or an oversized file before any checker opens it
-                read_bytes_bounded(path)
-            except UnreadableFile as error:
-                problems.append(error.problem)
-                continue
-        if path.suffix in (".yaml", ".yml") and path.parent.name == "rubrics":
-            from casebook.rubric import validate_rubric_file
-
-            problems += validate_rubric_file(path)
-        elif path.suffix in (".yaml", ".yml"):
-            from casebook.quiz.load import validate_quiz_file
-
-            problems += validate_quiz_file(path)
-        elif path.name == "datapackage.json" or (path / "datapackage.json").exists():
-            from casebook.data.validation import validate_package
-
-            problems += validate_package(path if path.is_dir() else path.parent)
-        else:
-            problems.append(
-                Problem(str(path), "not a quiz file (.yaml) nor a data package (datapackage.json)")
-            )
+    paths = [Path(p) for p in args.paths] if args.paths else default_paths()
+    problems = validate_paths(paths)
     for problem in problems:
         print(problem)
     from casebook.quiz.lint import print_quiz_lint
 
     print_quiz_lint(paths)  # quiz-quality warnings: advice, never a failure
-    checked = f"{len(paths)} file{'s' if len(paths) != 1 else ''} checked"
+    checked = f"{plural(len(paths), 'file')} checked"
     if problems:
-        print(f"{checked}: {len(problems)} problem{'s' if len(problems) != 1 else ''}.")
+        print(f"{checked}: {plural(len(problems), 'problem')}.")
         return 1
     print(f"{checked}: all valid.")
     return 0
@@ -120,7 +87,8 @@ def _cmd_rubric(args: argparse.Namespace) -> int:
 def _cmd_data_hash(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from casebook.data.package import DataError, update_hashes
+    from casebook.data.package import DataError
+    from casebook.maintain.data_hashes import update_hashes
     from casebook.paths import data_dir
 
     folder = Path(args.folder) if args.folder else data_dir()

@@ -13,12 +13,16 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from casebook.problems import Problem
 
 #: What a hand-written file of the kit (quiz, export, transcript, table) may weigh at the most.
 DEFAULT_LIMIT = 8 * 1024 * 1024
+
+T = TypeVar("T")
 
 
 class UnreadableFile(Exception):
@@ -49,7 +53,7 @@ def _size_words(limit: int) -> str:
     return f"{limit} bytes"
 
 
-def read_bytes_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
+def read_bytes_bounded(path: str | os.PathLike[str], limit: int = DEFAULT_LIMIT) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
     Raises UnreadableFile for a missing or unreadable file, a folder, a FIFO, a device or a socket
@@ -92,7 +96,7 @@ def read_bytes_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
         os.close(descriptor)
 
 
-def read_text_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
+def read_text_bounded(path: str | os.PathLike[str], limit: int = DEFAULT_LIMIT) -> str:
     """The UTF-8 text of a regular file of at most ``limit`` bytes (a leading BOM is dropped).
 
     Raises UnreadableFile as ``read_bytes_bounded`` does, and for text that is not UTF-8 (for
@@ -109,11 +113,16 @@ def read_text_bounded(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
         ) from None
 
 
-def write_atomic(path: Path | str, content: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_atomic(
+    path: Path | str, content: str | bytes, *, encoding: str = "utf-8", fsync: bool = True
+) -> Path:
     """Write ``content`` to ``path`` all at once: readers see the old file or the new one, never half.
 
     The parent folder is created when missing. Raises UnreadableFile (with a plain message naming
-    the path) when the path is a folder, or the place cannot be written.
+    the path; the ``OSError`` behind it is its ``__cause__``) when the path is a folder, or the place
+    cannot be written. ``fsync=False`` skips flushing the bytes to the disk before the rename: still
+    atomic (a crashed process leaves the old file whole), only a power cut could lose the last write;
+    quiz progress, saved on every click, uses it because syncing costs more than the rest of a click.
     """
     target = Path(path)
     name = str(target)
@@ -133,19 +142,39 @@ def write_atomic(path: Path | str, content: str | bytes, *, encoding: str = "utf
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise UnreadableFile(Problem(name, f"cannot be written ({error.strerror or error})")) from None
+        raise UnreadableFile(Problem(name, f"cannot be written ({error.strerror or error})")) from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if fsync:
+                out.flush()
+                os.fsync(out.fileno())
         os.replace(temp, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise UnreadableFile(Problem(name, f"cannot be written ({error.strerror or error})")) from None
+        raise UnreadableFile(Problem(name, f"cannot be written ({error.strerror or error})")) from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     return target
+
+
+_stamped: dict[tuple[str, Path], tuple[tuple[int, int], Any]] = {}
+
+
+def cached_by_file(kind: str, path: Path, read: Callable[[], T]) -> T:
+    """``read()``'s result for the file at ``path``, read again only when the file changes.
+
+    A change is a new modification time or size. ``kind`` keeps apart the values made from one
+    file (its bytes, its parsed form). Raises ``OSError`` (``FileNotFoundError`` ...) when the file
+    cannot be looked at; whatever ``read`` raises is not cached.
+    """
+    stat_result = path.stat()
+    stamp = (stat_result.st_mtime_ns, stat_result.st_size)
+    hit = _stamped.get((kind, path))
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, read())
+        _stamped[(kind, path)] = hit
+    return hit[1]

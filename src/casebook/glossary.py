@@ -13,11 +13,11 @@ In a lesson::
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from casebook.text import fold as fold
 
 __all__ = [
     "Entry",
@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 MAX_QUERY = 200  # longer queries are cut here: no term or definition is that long
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 class GlossaryError(ValueError):
@@ -47,16 +46,6 @@ class Entry:
     term: str
     definition: str
     source: str = ""
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: no accents, lower case, punctuation and runs of spaces as one space.
-
-    ``fold("Hervé  Ascensio-Report")`` is ``"herve ascensio report"``.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", bare.casefold()).strip()
 
 
 def _field(record: Any, name: str) -> Any:

@@ -137,7 +137,7 @@ def excerpt(excerpt_id: str) -> Excerpt:
     numbered = {row.id: (number, row) for number, row in enumerate(rows, start=2)}
     if excerpt_id not in numbered:
         known = ", ".join(r.id for r in rows) or "none"
-        raise PrimaryTextError(f"{INDEX}, field 'id': no excerpt '{excerpt_id}'. Excerpts: {known}.")
+        raise PrimaryTextError.at(INDEX, f"no excerpt '{excerpt_id}'. Excerpts: {known}", field="id")
     number, row = numbered[excerpt_id]
     folder = data.data_dir()
     cells = {
@@ -154,21 +154,21 @@ def excerpt(excerpt_id: str) -> Excerpt:
     }
     problems = row_problems(cells, number, folder)
     if problems:
-        raise PrimaryTextError(f"{problems[0]}.")
+        raise PrimaryTextError(problems[0])
     path = folder / PurePosixPath(row.file)
     try:
         text = read_text_bounded(path, EXCERPT_LIMIT)
     except UnreadableFile as error:  # changed between the check and now
-        raise PrimaryTextError(f"{INDEX}, row {number}, field 'file': {error.problem.message}.") from None
+        raise PrimaryTextError.at(INDEX, error.problem.message, row=number, field="file") from None
     sources = {source.id: source for source in data.load("sources")}
     if len(row.sources) != 1 or row.sources[0] not in sources:
         message = f"'{';'.join(row.sources)}' should be one id listed in sources.csv"
-        raise PrimaryTextError(f"{INDEX}, row {number}, field 'sources': {message}.")
+        raise PrimaryTextError.at(INDEX, message, row=number, field="sources")
     checked = None
     if row.provenance == "copy":
         if row.checked_against not in sources:
             message = f"'{row.checked_against}' should be the id of the second copy, listed in sources.csv"
-            raise PrimaryTextError(f"{INDEX}, row {number}, field 'checked_against': {message}.")
+            raise PrimaryTextError.at(INDEX, message, row=number, field="checked_against")
         checked = sources[row.checked_against]
     return Excerpt(record=row, text=text, source=sources[row.sources[0]], checked=checked)
 
@@ -184,4 +184,4 @@ def _rows() -> list[PrimaryExcerpt]:
     except PrimaryTextError:
         raise
     except data.DataError as error:
-        raise PrimaryTextError(str(error).splitlines()[0]) from None
+        raise PrimaryTextError(error.problem) from None

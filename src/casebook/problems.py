@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -25,3 +26,15 @@ class Problem:
         if self.field:
             parts.append(f"field '{self.field}'")
         return f"{', '.join(parts)}: {self.message}"
+
+
+class ProblemsError(Exception):
+    """An error that carries the problems found (``problems``); its message lists them, one a line.
+
+    With a ``heading`` the message is the heading, then each problem indented on its own line.
+    """
+
+    def __init__(self, problems: Sequence[Problem], heading: str | None = None) -> None:
+        self.problems = list(problems)
+        listed = [f"  {p}" for p in self.problems] if heading else [str(p) for p in self.problems]
+        super().__init__("\n".join([heading, *listed] if heading else listed))

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.lab import lab_command, token_environment
+from casebook.maintain.lab import lab_command, token_environment
 
 # User settings for the test server. Fetching news and checking for updates would reach the network;
 # windowing off keeps every cell in the page, so every output can be checked and photographed.

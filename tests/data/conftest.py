@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook.data.package import update_hashes
+from casebook.maintain.data_hashes import update_hashes
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"

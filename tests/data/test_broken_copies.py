@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from casebook.cli import main
-from casebook.data.package import update_hashes
 from casebook.data.validation import validate_package
+from casebook.maintain.data_hashes import update_hashes
 from casebook.problems import Problem
 from tests.data.conftest import edit_cell
 

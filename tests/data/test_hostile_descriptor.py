@@ -13,8 +13,8 @@ import pytest
 from casebook import data
 from casebook.cli import main
 from casebook.data import DataError
-from casebook.data.package import update_hashes
 from casebook.data.validation import validate_package
+from casebook.maintain.data_hashes import update_hashes
 from casebook.problems import Problem
 from tests.data.conftest import edit_cell
 

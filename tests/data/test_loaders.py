@@ -12,7 +12,7 @@ import pytest
 
 from casebook import data
 from casebook.data import DataError, DataFolderNotFound
-from casebook.data.package import update_hashes
+from casebook.maintain.data_hashes import update_hashes
 from tests.data.conftest import edit_cell
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from casebook.course import load_settings
 from casebook.quiz.export import read_export
 from casebook.quiz.handin import (
     FOLDER_MODE,
@@ -24,6 +23,7 @@ from casebook.quiz.handin import (
     safe_part,
 )
 from casebook.quiz.results import merge_exports
+from casebook.settings import load_settings
 from tests.hub.conftest import export_of
 
 

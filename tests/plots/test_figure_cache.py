@@ -74,9 +74,34 @@ def test_keys_ignore_line_endings_of_the_plots_source(monkeypatch, tmp_path) -> 
     """A Windows checkout (CRLF) must find the images a Linux one stored."""
     for path in Path(figure_cache.__file__).parent.glob("*.py"):
         (tmp_path / path.name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    unix = figure_cache._code_fingerprint()
+    unix = figure_cache._code_fingerprint("claims.py")
     monkeypatch.setattr(figure_cache, "__file__", str(tmp_path / "figure_cache.py"))
-    assert figure_cache._code_fingerprint() == unix
+    assert figure_cache._code_fingerprint("claims.py") == unix
+
+
+def test_a_key_depends_on_its_own_module_and_base_only(monkeypatch, tmp_path, claims) -> None:
+    """Editing one figure module's docstring must not make every stored image stale."""
+    folder = Path(figure_cache.__file__).parent
+    for path in folder.glob("*.py"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(figure_cache, "__file__", str(tmp_path / "figure_cache.py"))
+    before = key_for("claims_by_verdict", (claims,), {}, 96, "claims.py")
+    other = key_for("words_per_speaker", ((),), {}, 96, "speakers.py")
+    claims_source = tmp_path / "claims.py"
+    claims_source.write_text(claims_source.read_text() + "\n# an edited comment\n")
+    assert key_for("claims_by_verdict", (claims,), {}, 96, "claims.py") != before
+    assert key_for("words_per_speaker", ((),), {}, 96, "speakers.py") == other
+    base = tmp_path / "base.py"
+    base.write_text(base.read_text() + "\n# the house style changed\n")
+    assert key_for("words_per_speaker", ((),), {}, 96, "speakers.py") != other
+
+
+def test_a_figures_key_names_the_module_that_draws_it(claims) -> None:
+    from casebook.plots import claims as claims_module
+
+    expected = key_for("claims_by_verdict", (claims,), {}, 96, claims_module.__file__)
+    assert plots.claims_by_verdict(claims).cache_key == expected
+    assert key_for("claims_by_verdict", (claims,), {}, 96, "speakers.py") != expected
 
 
 def test_other_rcparams_or_another_matplotlib_mean_the_stored_image_is_not_shown(store, claims) -> None:
@@ -99,6 +124,8 @@ def test_a_stored_figure_comes_from_the_store_without_calling_the_figure_functio
     assert chart.alt == "The stored alt text."
     assert chart.png_bytes() == FAKE
     assert chart.figure.axes, "asking for the figure draws it after all"
+    assert chart.cache_key == key and chart.png_bytes() == FAKE, "reading the figure only looks"
+    assert chart.editable_figure() is chart.figure
     assert chart.cache_key is None
 
 
@@ -155,7 +182,7 @@ def test_without_a_stored_image_the_figure_is_drawn(store, claims) -> None:
 def test_a_figure_handed_out_is_always_drawn(store, claims) -> None:
     chart = plots.claims_by_verdict(claims)
     _store(store, chart.cache_key)
-    chart.figure.axes[0].set_title("A learner's own title")
+    chart.editable_figure().axes[0].set_title("A learner's own title")
     assert chart.cache_key is None
     assert chart.png_bytes() != FAKE
 
@@ -232,7 +259,9 @@ def test_record_runs_notebooks_stores_their_figures_and_prunes_the_rest(store, t
     nbformat.write(notebook, path)
     _store(store, "words_per_speaker-00000000000000000000", FAKE, {"title": "t", "alt": "a", "source": "s"})
 
-    used = figure_cache.record([path])
+    from casebook.maintain.figures import record
+
+    used = record([path])
 
     assert [key.split("-")[0] for key in used] == ["claims_by_verdict"]
     assert sorted(p.stem for p in store.glob("*.png")) == used

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from casebook.maintain import quiz_checked
 from casebook.quiz import checked, load
 from casebook.quiz.load import quizzes_dir, validate_quiz_file
 
@@ -34,7 +35,7 @@ def _schema_step_spy(monkeypatch) -> list[str]:
 
 def test_the_list_matches_the_shipped_quizzes_as_they_are() -> None:
     listed = json.loads(checked.checked_path().read_text(encoding="utf-8"))["digests"]
-    assert listed == checked.current_digests(), (
+    assert listed == quiz_checked.current_digests(), (
         "a shipped quiz or the quiz schema changed: run `python -m casebook.quiz.checked` and commit "
         f"{checked.CHECKED_FILE}"
     )
@@ -92,7 +93,7 @@ def test_a_list_naming_a_file_that_fails_the_schema_is_never_written(tmp_path: P
         "id: good\ntitle: Good\nquestions:\n  - {id: q, type: reflection, prompt: Why?}\n", encoding="utf-8"
     )
     (tmp_path / "bad.yaml").write_text("id: bad\ntitle: Bad\nquestions: []\n", encoding="utf-8")
-    assert list(checked.current_digests(tmp_path)) == ["good.yaml"]
+    assert list(quiz_checked.current_digests(tmp_path)) == ["good.yaml"]
 
 
 def test_showing_a_shipped_quiz_does_not_import_jsonschema(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from casebook.quiz import passages
 from casebook.quiz.model import PassageRef
 from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem, resolve
 from tests.quiz.conftest import FAKE
@@ -37,8 +36,43 @@ def test_without_a_transcript_the_place_is_shown() -> None:
 
 
 def test_a_missing_toolkit_is_reported_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(passages, "_cache", {})
     monkeypatch.setitem(sys.modules, "casebook.transcript", None)  # as if it were not installed
     with pytest.raises(TranscriptUnavailable, match="transcript toolkit is not installed"):
         default_transcript()
     assert resolve(PassageRef(0)).text is None  # resolving still works, by place
+
+
+def test_the_briefing_is_parsed_once_per_version_of_its_file(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One briefing cache for quizzes, checks and lessons: shared while the file is unchanged,
+    parsed again when it changes."""
+    import os
+    import shutil
+
+    from casebook.paths import data_dir
+    from casebook.transcript import load_briefing
+
+    import hashlib
+    import json
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    monkeypatch.setenv("CASEBOOK_DATA", str(copy))
+    first = default_transcript()
+    assert load_briefing() is first and default_transcript() is first
+    path = copy / "briefing" / "transcript.txt"
+    text = path.read_text(encoding="utf-8").replace("Carpenter", "Karpenter")
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    # a corrected transcript is recorded with its new hash (as `casebook data-hash` does), then re-read
+    package = copy / "datapackage.json"
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == "transcript":
+            resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            resource["bytes"] = path.stat().st_size
+    package.write_text(json.dumps(descriptor), encoding="utf-8")
+    changed = load_briefing()
+    assert changed is not first and "Karpenter" in changed.source
+    assert default_transcript() is changed

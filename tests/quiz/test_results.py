@@ -97,7 +97,7 @@ def test_bad_files_are_reported_and_skipped(
     assert any("broken.json: not valid JSON" in m for m in messages)
     assert any("other.json: not a casebook answers export" in m for m in messages)
     assert any(
-        "shape.json, field 'answers[0].score': 7 is greater than the maximum of 1" in m for m in messages
+        "shape.json, field 'answers[0].score': must be at most 1, not 7" in m for m in messages
     )
     assert len(report.exports) == 3 and (tmp_path / "results" / "results.csv").exists()
 

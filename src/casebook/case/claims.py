@@ -36,7 +36,7 @@ def claim_rows(transcript: Transcript) -> list[dict[str, str]]:
     """Sentences of briefers' turns that give a figure or a date, as worksheet rows (verdict empty)."""
     briefer = {turn.index for turn in transcript.turns if turn.role == "briefer"}
     places = sorted({(m.turn, m.sentence) for m in [*transcript.numbers(), *transcript.dates()]})
-    rows = []
+    rows: list[dict[str, str]] = []
     for turn, sentence in places:
         if turn not in briefer or len(rows) >= MAX_CLAIMS:
             continue

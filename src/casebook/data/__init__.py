@@ -38,7 +38,7 @@ from casebook.data.package import (
 )
 from casebook.data.records import RECORD_TYPES, BriefingMetadata, DateEvidence
 from casebook.data.shape import json_type
-from casebook.files import UnreadableFile, read_bytes_bounded
+from casebook.files import UnreadableFile, cached_by_file, read_bytes_bounded
 from casebook.paths import DataFolderNotFound, data_dir
 
 __all__ = [
@@ -53,23 +53,15 @@ __all__ = [
     "transcript_text",
 ]
 
-_cache: dict[tuple[str, Path], tuple[tuple[int, int], Any]] = {}
-
 
 def _cached(kind: str, path: Path, read: Any) -> Any:
-    """``read()``'s result, re-read only when the file at ``path`` changes."""
+    """``read()``'s result, re-read only when the file at ``path`` changes (``files.cached_by_file``)."""
     try:
-        stat = path.stat()
+        return cached_by_file(kind, path, read)
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file.") from None
+        raise DataError.at(path, "no such file") from None
     except OSError as error:
-        raise DataError(f"{path}: cannot be read ({error.strerror or error}).") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    hit = _cache.get((kind, path))
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, read())
-        _cache[(kind, path)] = hit
-    return hit[1]
+        raise DataError.at(path, f"cannot be read ({error.strerror or error})") from None
 
 
 def _descriptor() -> tuple[dict[str, Any], Path]:
@@ -93,11 +85,15 @@ def load(name: str) -> list[Any]:
     descriptor, folder = _descriptor()
     resource = find_resource(descriptor, name, folder)
     if is_table(resource) and name not in RECORD_TYPES:
-        raise DataError(f"table '{name}' has no record type yet: add one to casebook/data/records.py.")
+        raise DataError.at(
+            folder / "datapackage.json",
+            f"table '{name}' has no record type yet: add one to casebook/data/records.py",
+        )
     if not is_table(resource):
-        raise DataError(
+        raise DataError.at(
+            folder / "datapackage.json",
             f"'{name}' is not a table: use transcript_text() or briefing_metadata(). "
-            f"Tables: {', '.join(resource_names())}."
+            f"Tables: {', '.join(resource_names())}",
         )
     path = resource_path(resource, folder)
     rows = _cached(
@@ -133,18 +129,21 @@ def published_totals() -> list[dict[str, Any]]:
     DataError naming the file and the field when an entry is not of that shape.
     """
     totals = describe("invocations").get(PUBLISHED_TOTALS)
-    where = f"{data_dir() / 'datapackage.json'}, field 'invocations/{PUBLISHED_TOTALS}"
+    file = data_dir() / "datapackage.json"
+    where = f"invocations/{PUBLISHED_TOTALS}"
     if not isinstance(totals, list):
-        raise DataError(f"{where}': missing, or not a list; run 'casebook validate'.")
+        raise DataError.at(file, "missing, or not a list; run 'casebook validate'", field=where)
     for number, entry in enumerate(totals):
         if not isinstance(entry, dict):
-            raise DataError(f"{where}/{number}': must be an object, not {json_type(entry)}.")
+            raise DataError.at(file, f"must be an object, not {json_type(entry)}", field=f"{where}/{number}")
         for field, kind in _TOTAL_FIELDS.items():
             if field not in entry:
-                raise DataError(f"{where}/{number}/{field}': missing; it must be {kind}.")
+                raise DataError.at(file, f"missing; it must be {kind}", field=f"{where}/{number}/{field}")
             value = entry[field]
             if not _is_total_field(field, value):
-                raise DataError(f"{where}/{number}/{field}': must be {kind}, not {json_type(value)}.")
+                raise DataError.at(
+                    file, f"must be {kind}, not {json_type(value)}", field=f"{where}/{number}/{field}"
+                )
     return totals
 
 
@@ -169,17 +168,18 @@ def transcript_text() -> str:
         try:
             content = read_bytes_bounded(path, TABLE_LIMIT)
         except UnreadableFile as error:
-            raise DataError(f"{error.problem}.", error.problem) from None
+            raise DataError(error.problem) from None
         expected = recorded_sha256(resource)
         if expected is not None and hashlib.sha256(content).hexdigest() != expected:
-            raise DataError(
-                f"{path}: the transcript has been changed; it must stay the published text byte for byte. "
-                f"Restore it with 'git checkout -- data/briefing/transcript.txt'."
+            raise DataError.at(
+                path,
+                "the transcript has been changed; it must stay the published text byte for byte. "
+                "Restore it with 'git checkout -- data/briefing/transcript.txt'",
             )
         try:
             return content.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise DataError(f"{path}: not UTF-8 text (undecodable byte at position {error.start}).") from None
+            raise DataError.at(path, f"not UTF-8 text (undecodable byte at position {error.start})") from None
 
     return _cached("transcript", path, read)
 
@@ -194,15 +194,15 @@ def briefing_metadata() -> BriefingMetadata:
 def _read_metadata(path: Path) -> BriefingMetadata:
     raw = read_json(path)
     if not isinstance(raw, dict):
-        raise DataError(
-            f"{path}: must be a JSON object of fields, not {json_type(raw)}; run 'casebook validate'."
+        raise DataError.at(
+            path, f"must be a JSON object of fields, not {json_type(raw)}; run 'casebook validate'"
         )
     names = [field.name for field in dataclasses.fields(BriefingMetadata)]
     for name in names:
         if name not in raw:
-            raise DataError(f"{path}, field '{name}': missing; run 'casebook validate'.")
+            raise DataError.at(path, "missing; run 'casebook validate'", field=name)
     if unknown := sorted(set(raw) - set(names)):
-        raise DataError(f"{path}, field '{unknown[0]}': not a field casebook knows; run 'casebook validate'.")
+        raise DataError.at(path, "not a field casebook knows; run 'casebook validate'", field=unknown[0])
     return BriefingMetadata(
         **{
             **raw,
@@ -218,7 +218,7 @@ def _read_metadata(path: Path) -> BriefingMetadata:
 
 
 def _bad(path: Path, field: str, what: str) -> DataError:
-    return DataError(f"{path}, field '{field}': {what}; run 'casebook validate'.")
+    return DataError.at(path, f"{what}; run 'casebook validate'", field=field)
 
 
 def _listed(path: Path, raw: dict[str, Any], field: str) -> list[Any]:

@@ -49,26 +49,27 @@ def read_table(path: Path, schema: dict[str, Any], record_type: type) -> list[An
     names = [f.get("name") for f in fields]
     expected = [f.name for f in dataclasses.fields(record_type)]
     if names != expected:
-        raise DataError(
-            f"{path}: the schema's fields {names} do not match casebook's record "
-            f"{record_type.__name__} {expected}; update datapackage.json or casebook/data/records.py."
+        raise DataError.at(
+            path,
+            f"the schema's fields {names} do not match casebook's record "
+            f"{record_type.__name__} {expected}; update datapackage.json or casebook/data/records.py",
         )
     missing = set(schema.get("missingValues", [""]))
     try:
         text = read_text_bounded(path, TABLE_LIMIT)
     except UnreadableFile as error:
-        raise DataError(f"{error.problem}.", error.problem) from None
+        raise DataError(error.problem) from None
     try:
         reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader, None)
         if header != names:
-            raise DataError(f"{path}, row 1: the header is {header}, but the schema lists {names}.")
+            raise DataError.at(path, f"the header is {header}, but the schema lists {names}", row=1)
         return [
             _record(path, number, row, fields, missing, record_type)
             for number, row in enumerate(reader, start=2)
         ]
     except csv.Error as error:
-        raise DataError(f"{path}: not a well-formed CSV file ({error}).") from None
+        raise DataError.at(path, f"not a well-formed CSV file ({error})") from None
 
 
 def _record(
@@ -80,7 +81,7 @@ def _record(
     record_type: type,
 ) -> Any:
     if len(row) != len(fields):
-        raise DataError(f"{path}, row {number}: {len(row)} cells, but the schema has {len(fields)} fields.")
+        raise DataError.at(path, f"{len(row)} cells, but the schema has {len(fields)} fields", row=number)
     values = {
         field["name"]: _cell(path, number, field, text, missing)
         for field, text in zip(fields, row, strict=True)
@@ -94,20 +95,19 @@ def _cell(path: Path, number: int, field: dict[str, Any], text: str, missing: se
     delimiter = field.get("casebook:delimiter")
     if text in missing:
         if constraints.get("required"):
-            raise DataError(f"{path}, row {number}, field '{name}': empty, but this field is required.")
+            raise DataError.at(path, "empty, but this field is required", row=number, field=name)
         return () if delimiter else None
     if delimiter:
         return tuple(item.strip() for item in text.split(delimiter))
     convert = CONVERTERS.get(field.get("type", "string"))
     if convert is None:
-        raise DataError(f"{path}, field '{name}': casebook cannot read type '{field.get('type')}'.")
+        raise DataError.at(path, f"casebook cannot read type '{field.get('type')}'", field=name)
     try:
         value = convert(text)
     except ValueError as error:
-        raise DataError(f"{path}, row {number}, field '{name}': '{text}' is not valid: {error}.") from None
+        raise DataError.at(path, f"'{text}' is not valid: {error}", row=number, field=name) from None
     allowed = constraints.get("enum")
     if allowed is not None and value not in allowed:
-        raise DataError(
-            f"{path}, row {number}, field '{name}': '{text}' is not one of {', '.join(map(str, allowed))}."
-        )
+        choices = ", ".join(map(str, allowed))
+        raise DataError.at(path, f"'{text}' is not one of {choices}", row=number, field=name)
     return value

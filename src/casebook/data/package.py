@@ -6,13 +6,12 @@ Standard library only, so that a lesson kernel never loads frictionless. ``valid
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from casebook.data.shape import ShapeProblem, descriptor_shape, resource_shape
-from casebook.files import DEFAULT_LIMIT, UnreadableFile, read_bytes_bounded, read_text_bounded, write_atomic
+from casebook.files import DEFAULT_LIMIT, UnreadableFile, read_text_bounded
 from casebook.problems import Problem
 
 DESCRIPTOR = "datapackage.json"
@@ -27,18 +26,26 @@ TABLE_LIMIT = DEFAULT_LIMIT
 
 
 class DataError(ValueError):
-    """A data file cannot be read as its schema says; the message names the file, row and field.
+    """A data file cannot be read as its schema says: ``problem`` names the file, row and field.
 
-    ``problem`` holds the same as a ``casebook.problems.Problem`` when the failure is about one file.
+    The message is the problem on one line, ending with a full stop.
     """
 
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
+        text = str(problem)
+        super().__init__(text if text.endswith(".") else f"{text}.")
+
+    @classmethod
+    def at(
+        cls, file: str | Path, message: str, *, row: int | None = None, field: str | None = None
+    ) -> DataError:
+        """The error for one place: ``file``, and the ``row`` and ``field`` when it is about one."""
+        return cls(Problem(str(file), message, field=field, row=row))
 
 
 def _error(problem: Problem) -> DataError:
-    return DataError(f"{problem}.", problem)
+    return DataError(problem)
 
 
 def nesting_depth(value: Any) -> int:
@@ -98,7 +105,7 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
         descriptor = read_json(path)
     except DataError as error:
         if error.problem is not None and error.problem.message == "no such file":
-            raise DataError(f"{path}: no such file. The data folder must hold datapackage.json.") from None
+            raise DataError.at(path, "no such file. The data folder must hold datapackage.json") from None
         raise
     problems = descriptor_shape(descriptor)
     if problems:
@@ -115,7 +122,7 @@ def find_resource(descriptor: dict[str, Any], name: str, folder: Path) -> dict[s
                 raise _error(shape_problem(folder, problems[0]))
             return resource
     known = ", ".join(sorted(str(r.get("name")) for r in descriptor["resources"] if isinstance(r, dict)))
-    raise DataError(f"{folder / DESCRIPTOR}: no resource called '{name}'. Known resources: {known}.")
+    raise DataError.at(folder / DESCRIPTOR, f"no resource called '{name}'. Known resources: {known}")
 
 
 def resource_path(resource: dict[str, Any], folder: Path) -> Path:
@@ -134,36 +141,3 @@ def recorded_sha256(resource: dict[str, Any]) -> str | None:
     if isinstance(value, str) and value.startswith("sha256:"):
         return value.removeprefix("sha256:")
     return None
-
-
-def update_hashes(folder: Path) -> list[str]:
-    """Record every resource's current sha256 and size in ``datapackage.json``; returns the changed names.
-
-    Resources marked ``"casebook:frozen": true`` (the published transcript) are never rehashed: their
-    recorded hash is the published text's, and a file that differs from it is the thing to fix.
-    """
-    path = folder / DESCRIPTOR
-    descriptor = read_descriptor(folder)
-    for index, resource in enumerate(descriptor["resources"]):
-        problems = resource_shape(resource, index)
-        if problems:
-            raise _error(shape_problem(folder, problems[0]))
-    changed = []
-    for resource in descriptor["resources"]:
-        if resource.get("casebook:frozen"):
-            continue
-        file = resource_path(resource, folder)
-        try:
-            content = read_bytes_bounded(file, TABLE_LIMIT)
-        except UnreadableFile as error:
-            raise DataError(f"{error.problem} (resource '{resource.get('name')}' in {path}).") from None
-        digest, size = hashlib.sha256(content).hexdigest(), len(content)
-        if resource.get("hash") != f"sha256:{digest}" or resource.get("bytes") != size:
-            resource["hash"], resource["bytes"] = f"sha256:{digest}", size
-            changed.append(str(resource.get("name")))
-    if changed:
-        try:
-            write_atomic(path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
-        except UnreadableFile as error:
-            raise _error(error.problem) from None
-    return changed

@@ -11,6 +11,7 @@ placeholders) or ``"unknown"`` (the date is ``None``). Plot and print dates at t
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -115,10 +116,10 @@ class TimelineEvent:
 
     id: str
     track: Literal["osce", "belarus"]
-    date: date
+    date: datetime.date
     date_precision: Precision
-    end_date: date | None
-    date_alt: date | None
+    end_date: datetime.date | None
+    date_alt: datetime.date | None
     event: str
     confidence: Confidence
     note: str | None

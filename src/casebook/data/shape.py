@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from casebook.text import kind
+
 #: More resources, or more fields in one table, than any real data package of the kit needs.
 MAX_RESOURCES = 200
 MAX_FIELDS = 200
@@ -40,20 +42,8 @@ class ShapeProblem:
 
 
 def json_type(value: Any) -> str:
-    """The JSON name of a value's type, as a reader of the file would say it."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
+    """The JSON name of a value's type, as a reader of the file would say it ("an object", "null")."""
+    return kind(value, "json")
 
 
 def descriptor_shape(descriptor: Any) -> list[ShapeProblem]:
@@ -70,7 +60,7 @@ def descriptor_shape(descriptor: Any) -> list[ShapeProblem]:
         problems.append(
             ShapeProblem("resources", f"{len(resources)} resources; the kit reads at most {MAX_RESOURCES}")
         )
-    names = [r.get("name") for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)]
+    names = [r["name"] for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)]
     for name in _repeated(names):
         problems.append(ShapeProblem("resources", f"two resources are called '{name}'; names must be unique"))
     return problems

@@ -75,8 +75,8 @@ def validate_package(folder: Path) -> list[Problem]:
         if not found:
             resources.append(resource)
     problems += _check_descriptor({**descriptor, "resources": resources}, folder)
-    found, tables = _check_files(resources, folder)
-    problems += found
+    file_problems, tables = _check_files(resources, folder)
+    problems += file_problems
     for resource, rows in tables.values():
         problems += _check_rules(resource, rows, folder)
     problems += _check_excerpts(tables, folder)
@@ -219,7 +219,7 @@ def _explain(
         cell = "; ".join(cells[i] for i in key if i < len(cells)) or None
         names = list(fields)
         field_name = "; ".join(str(names[i]) for i in key if i < len(names)) or None
-    field = fields.get(field_name, {})
+    field = fields.get(field_name or "", {})
     shown = _shown(path)
     if kind == "type-error":
         hint = {

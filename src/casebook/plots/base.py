@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -28,6 +28,10 @@ PALETTE: dict[str, str] = {
 DISPLAY_DPI = 96
 SERIES = ("blue", "orange", "green", "vermillion", "sky", "purple")
 
+# Where a chart's display image comes from when it has a key: given the key, a way to draw the image and
+# the chart's words, it returns PNG bytes (``figure_cache.png_for``: the stored image, or drawn).
+ImageSource = Callable[[str, Callable[[], bytes], Mapping[str, str]], bytes]
+
 
 class Chart:
     """A figure and the words that make it accessible: title, alt text and source line.
@@ -36,11 +40,12 @@ class Chart:
     text followed by the source line (the source is drawn inside the image too, so it travels with a
     saved copy; a caption would repeat it on screen).
 
-    A figure function sets ``cache_key`` (see :mod:`casebook.plots.figure_cache`): the display then
-    shows the lessons' stored image of the very same figure instead of drawing it again. Handing out
-    the figure (``chart.figure``, or unpacking) clears the key, because the figure may then be changed.
-    A chart taken from the store has no figure yet (``figure=None``): ``redraw`` builds the same chart
-    with matplotlib the first time its figure is asked for.
+    The figure cache's decorator links a chart to its stored image (``use_image_source``, see
+    :mod:`casebook.plots.figure_cache`): the display then shows the lessons' stored image of the very
+    same figure instead of drawing it again. ``editable_figure()`` unlinks it and hands out the figure
+    to change; unpacking does the same. Reading ``chart.figure`` only looks. A chart taken from the
+    store has no figure yet (``figure=None``): ``redraw`` builds the same chart with matplotlib the
+    first time its figure is asked for.
     """
 
     def __init__(
@@ -59,14 +64,25 @@ class Chart:
         self.title = title
         self.source = source
         self.cache_key: str | None = None
+        self._image_source: ImageSource | None = None
+
+    def use_image_source(self, key: str | None, source: ImageSource) -> None:
+        """Show the image ``source`` gives for ``key`` instead of drawing (no key: always drawn)."""
+        self.cache_key = key
+        self._image_source = source if key is not None else None
+
+    def editable_figure(self) -> Figure:
+        """The figure, to change: from now on the chart is always drawn, never taken from the store."""
+        self.cache_key = None
+        self._image_source = None
+        return self._built()
 
     def __repr__(self) -> str:
         return f"Chart(title={self.title!r})"
 
     @property
     def figure(self) -> Figure:
-        """The matplotlib figure, to change or save; from now on the chart is drawn, never looked up."""
-        self.cache_key = None
+        """The matplotlib figure, to look at or save; to change it, call ``editable_figure()``."""
         return self._built()
 
     def _built(self) -> Figure:
@@ -80,20 +96,18 @@ class Chart:
         return {"title": self.title, "alt": self.alt, "source": self.source}
 
     def __iter__(self) -> Iterator[Any]:
-        yield self.figure
+        yield self.editable_figure()
         yield self.alt
 
     def png_bytes(self, dpi: int = DISPLAY_DPI) -> bytes:
-        """The figure as PNG bytes: the stored image when the cache has it (see ``cache_key``), else drawn.
+        """The figure as PNG bytes: from its image source when it has one (the figure cache), else drawn.
 
         Drawn once: ``savefig`` on a figure with a layout engine draws it twice (a first pass without
         pixels to run the layout, then the real one), and the first pass lays out every text again.
         Here the single Agg draw runs the constrained layout itself; the pixels are the same.
         """
-        if dpi == DISPLAY_DPI and self.cache_key is not None:
-            from casebook.plots.figure_cache import png_for
-
-            return png_for(self.cache_key, lambda: self._draw(dpi), self.description())
+        if dpi == DISPLAY_DPI and self.cache_key is not None and self._image_source is not None:
+            return self._image_source(self.cache_key, lambda: self._draw(dpi), self.description())
         return self._draw(dpi)
 
     def _draw(self, dpi: int) -> bytes:
@@ -108,7 +122,7 @@ class Chart:
             figure.dpi = dpi
             canvas.draw()
             buffer = io.BytesIO()
-            imsave(buffer, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None})
+            imsave(buffer, canvas.buffer_rgba(), format="png", dpi=dpi, metadata={"Software": None})  # type: ignore[dict-item]
         finally:
             figure.dpi = original_dpi
             figure.set_canvas(original_canvas)
@@ -117,7 +131,7 @@ class Chart:
             # with the next renderer, so let the buffer go with the canvas.
             for text in figure.findobj(Text):
                 if getattr(text, "_renderer", None) is not None:
-                    text._renderer = None
+                    text._renderer = None  # type: ignore[attr-defined]
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
@@ -162,5 +176,5 @@ def finish(
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
     figure.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom")
-    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # type: ignore[union-attr, call-arg]
     return Chart(figure=figure, alt=alt, title=title, source=f"Source: {source}")

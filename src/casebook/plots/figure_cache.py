@@ -3,11 +3,12 @@
 Drawing a text-heavy figure costs a kernel about half a second of CPU; a class of thirty pressing
 "Run all" on one server pays that thirty times for the same pixels. So the image of each figure a
 lesson shows ships in ``plots/drawn/``, named by a key made from what the figure is: the figure
-function's name, its arguments (``repr`` of the data records), the source of every module in
-``casebook.plots`` (line endings ignored, so a Windows checkout gets the same keys) and the resolution.
+function's name, its arguments (``repr`` of the data records), the source of the module that defines
+it and of ``plots/base.py``, the house style it draws with (line endings ignored, so a Windows checkout
+gets the same keys), and the resolution.
 Change any of them (a corrected dataset, an edited figure, a teacher's own data) and the key changes,
 so the figure is drawn afresh; nothing stale can be shown. A chart whose figure was handed out
-(``chart.figure`` or ``fig, alt = chart``) is always drawn, since it may have been changed.
+(``chart.editable_figure()`` or ``fig, alt = chart``) is always drawn, since it may have been changed.
 
 How the pixels were drawn is recorded once, at ``make figures`` time, in ``drawn/manifest.json``:
 matplotlib's version and a digest of its rcParams, and for each key the figure's title, alt text and
@@ -27,8 +28,8 @@ course), the chart says so in one line and shows its data as a table (:mod:`case
   manifest holds this environment and the chart's very title, alt text and source. The test run sets
   it, so every figure a lesson shows is proven to equal what is stored.
 - ``record``: draw, and store what is missing (image and manifest entry).
-  ``python -m casebook.plots.figure_cache`` (``make figures``) runs every lesson this way and removes
-  the images (and manifest entries) no lesson uses any more.
+  ``make figures`` (``python -m casebook.maintain.figures``, a maintainer's tool) runs every lesson
+  this way and removes the images (and manifest entries) no lesson uses any more.
 """
 
 from __future__ import annotations
@@ -42,9 +43,12 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from casebook.plots.base import DISPLAY_DPI, Chart
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from casebook.plots.fallback import DataOnlyChart
 
 ChartFunction = TypeVar("ChartFunction", bound=Callable[..., Chart])
 
@@ -72,26 +76,39 @@ def mode() -> str:
     return chosen if chosen in MODES else "use"
 
 
-def _code_fingerprint() -> str:
+# Every figure module draws with the house style of ``base``, so its source is in every key.
+_SHARED_SOURCE = "base.py"
+
+
+def _code_fingerprint(module_file: str) -> str:
+    """A digest of what draws one figure: its own module's source and ``base.py``'s (line endings ignored).
+
+    Editing one figure module (a docstring included) changes the keys of that module's figures only.
+    """
+    folder = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    for name in sorted({Path(module_file).name, _SHARED_SOURCE}):
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
 
 
-def key_for(name: str, args: Sequence[Any], kwargs: Mapping[str, Any], dpi: int) -> str | None:
+def key_for(
+    name: str, args: Sequence[Any], kwargs: Mapping[str, Any], dpi: int, module_file: str = _SHARED_SOURCE
+) -> str | None:
     """The key of a figure drawn by ``name(*args, **kwargs)`` at ``dpi``, or None if it has none.
 
-    Arguments whose ``repr`` shows a memory address (a generator, an object without a data repr)
-    cannot be told apart by value, so such a figure is never stored or looked up. Computing a key
-    imports nothing: how the figure is drawn is checked against the manifest instead.
+    ``module_file`` is the file of the module that defines the figure function (only its name counts:
+    it is read beside this file). Arguments whose ``repr`` shows a memory address (a generator, an
+    object without a data repr) cannot be told apart by value, so such a figure is never stored or
+    looked up. Computing a key imports nothing: how the figure is drawn is checked against the
+    manifest instead.
     """
     described = repr((tuple(args), sorted(kwargs.items())))
     if " at 0x" in described:
         return None
     digest = hashlib.sha256()
-    for part in (name, described, _code_fingerprint(), str(dpi)):
+    for part in (name, described, _code_fingerprint(module_file), str(dpi)):
         digest.update(part.encode("utf-8", "backslashreplace"))
         digest.update(b"\0")
     return f"{name}-{digest.hexdigest()[:20]}"
@@ -180,8 +197,8 @@ def keyed(function: ChartFunction) -> ChartFunction:
     """
 
     @functools.wraps(function)
-    def with_key(*args: Any, **kwargs: Any) -> Chart:
-        key = key_for(function.__name__, args, kwargs, DISPLAY_DPI)
+    def with_key(*args: Any, **kwargs: Any) -> Chart | DataOnlyChart:
+        key = key_for(function.__name__, args, kwargs, DISPLAY_DPI, function.__code__.co_filename)
         if key is not None and mode() == "use":
             kept = stored_chart(key, functools.partial(function, *args, **kwargs))
             if kept is not None:
@@ -191,7 +208,7 @@ def keyed(function: ChartFunction) -> ChartFunction:
 
             return data_only_chart(function.__name__, args, kwargs)
         chart = function(*args, **kwargs)
-        chart.cache_key = key
+        chart.use_image_source(key, png_for)
         return chart
 
     return with_key  # type: ignore[return-value]
@@ -213,7 +230,7 @@ def stored_chart(key: str, redraw: Callable[[], Chart]) -> Chart | None:
     chart = Chart(
         figure=None, alt=described["alt"], title=described["title"], source=described["source"], redraw=redraw
     )
-    chart.cache_key = key
+    chart.use_image_source(key, png_for)
     return chart
 
 
@@ -293,58 +310,7 @@ def png_for(
     return image
 
 
-def record(notebooks: Sequence[Path], prune: bool = True) -> list[str]:
-    """Run ``notebooks`` in ``record`` mode and store their figures; with ``prune``, delete images none
-    of them showed. Returns the keys the notebooks used."""
-    import tempfile
+if __name__ == "__main__":  # ``python -m casebook.plots.figure_cache``, kept: the tool is maintain.figures
+    from casebook.maintain.figures import main
 
-    import nbformat
-    from nbclient import NotebookClient
-
-    with tempfile.TemporaryDirectory() as scratch:
-        log = Path(scratch) / "used.txt"
-        log.touch()
-        saved = {k: os.environ.get(k) for k in ("CASEBOOK_FIGURE_CACHE", USED_LOG, "CASEBOOK_PROGRESS_DIR")}
-        os.environ.update(
-            {"CASEBOOK_FIGURE_CACHE": "record", USED_LOG: str(log), "CASEBOOK_PROGRESS_DIR": scratch}
-        )
-        try:
-            for path in notebooks:
-                notebook = nbformat.read(path, as_version=4)
-                where = {"metadata": {"path": str(path.parent)}}
-                NotebookClient(notebook, timeout=600, resources=where).execute()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        used = sorted(set(log.read_text(encoding="utf-8").split()))
-    if prune:
-        for path in store_dir().glob("*.png"):
-            if path.stem not in used:
-                path.unlink()
-        manifest = read_manifest()
-        manifest["figures"] = {k: v for k, v in manifest["figures"].items() if k in used}
-        if manifest["environment"]:
-            _write_manifest(manifest)
-    return used
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Draw and store every figure the lessons show (``make figures``)."""
-    root = Path(__file__).resolve().parents[3]
-    paths = [Path(p) for p in argv] if argv else sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    from nbclient.exceptions import CellExecutionError
-
-    try:
-        used = record(paths, prune=not argv)
-    except CellExecutionError as error:
-        print(f"a lesson failed while its figures were drawn; nothing was pruned:\n{error}")
-        return 1
-    print(f"{len(used)} figure images in {store_dir()}")
-    return 0
-
-
-if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -149,7 +149,7 @@ def political_prisoners(
     figure, axes = new_figure(9.0, 5.0)
     series = [p for p in points if p.figure_by != "briefing" and p.as_of is not None and not p.conflict_group]
     axes.plot(
-        [p.as_of for p in series],
+        [p.as_of for p in series],  # type: ignore[arg-type]  # dates, which matplotlib plots
         [p.count for p in series],
         color=PALETTE["blue"],
         marker="o",
@@ -163,7 +163,7 @@ def political_prisoners(
             groups.setdefault(point.conflict_group, []).append(point)
     for number, group in enumerate(groups.values()):
         axes.scatter(
-            [p.as_of for p in group],
+            [p.as_of for p in group],  # type: ignore[arg-type]  # dates, which matplotlib plots
             [p.count for p in group],
             color=PALETTE["vermillion"],
             marker="D",
@@ -186,7 +186,13 @@ def political_prisoners(
         label = f"The briefing: \u201cat least {_number(point.count)}\u201d"
         if day is not None:
             axes.scatter(
-                [day], [point.count], color=PALETTE["orange"], marker="*", s=180, zorder=4, label=label
+                [day],  # type: ignore[arg-type]  # a date, which matplotlib plots
+                [point.count],
+                color=PALETTE["orange"],
+                marker="*",
+                s=180,
+                zorder=4,
+                label=label,
             )
             axes.annotate(
                 f"{label}\n(briefing {day.day} {day:%b %Y}{', inferred' if briefing_date_inferred else ''}; "

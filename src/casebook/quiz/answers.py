@@ -17,14 +17,14 @@ from casebook.quiz.model import (
     TextQuestion,
     VerdictQuestion,
 )
-from casebook.quiz.passages import BRIEFING, resolve
+from casebook.quiz.passages import BRIEFING, TranscriptLike, resolve
 
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def right_answer_lines(question: Question, transcript: Any = BRIEFING) -> list[str]:
+def right_answer_lines(question: Question, transcript: TranscriptLike | None = BRIEFING) -> list[str]:
     """The right answer as short plain-text lines ("" list for reflection questions)."""
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
         return [option.text for option in question.options if option.correct]
@@ -72,7 +72,7 @@ def _kit_verdict_lines(question: VerdictQuestion) -> list[str]:
     return lines
 
 
-def describe_answer(question: Question, answer: Any, transcript: Any = None) -> str:
+def describe_answer(question: Question, answer: Any, transcript: TranscriptLike | None = None) -> str:
     """A learner's stored answer in words, for exports and results tables. Never raises."""
     try:
         return _describe(question, answer, transcript)
@@ -80,7 +80,7 @@ def describe_answer(question: Question, answer: Any, transcript: Any = None) -> 
         return str(answer)
 
 
-def _describe(question: Question, answer: Any, transcript: Any) -> str:
+def _describe(question: Question, answer: Any, transcript: TranscriptLike | None) -> str:
     if answer is None:
         return ""
     if isinstance(question, (SingleQuestion, MultipleQuestion)):

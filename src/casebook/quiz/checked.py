@@ -12,7 +12,8 @@ anyone has edited, even by one character, has another digest and is validated in
 file once the schema changes. A missing, unreadable or malformed list is ignored: everything is
 validated. The list is only read, never written, at run time.
 
-After editing a shipped quiz or the schema: ``python -m casebook.quiz.checked`` rewrites the list.
+After editing a shipped quiz or the schema: ``python -m casebook.quiz.checked`` (the maintainer's tool
+:mod:`casebook.maintain.quiz_checked`) rewrites the list.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-from casebook.authored_yaml import read_authored_yaml
 
 CHECKED_FILE = "quiz.checked.json"
 SCHEMA_FILE = "quiz.schema.json"
@@ -65,44 +64,7 @@ def passed_schema(text: str) -> bool:
     return bool(digests) and digest(text) in digests
 
 
-def current_digests(folder: Path | None = None) -> dict[str, str]:
-    """File name -> digest for every quiz in ``folder`` (default: the kit's) that passes the schema now.
+if __name__ == "__main__":  # ``python -m casebook.quiz.checked``, kept: the tool is maintain.quiz_checked
+    from casebook.maintain.quiz_checked import main
 
-    Always runs the full schema validation (never trusts the list it is building).
-    """
-    from casebook.quiz.load import QUIZ_LIMITS, quizzes_dir
-    from casebook.quiz.schema import validator
-
-    schema_validator = validator(SCHEMA_FILE)
-    out: dict[str, str] = {}
-    for path in sorted((folder or quizzes_dir()).glob("*.yaml")):
-        document = read_authored_yaml(path, QUIZ_LIMITS)
-        data = document.data
-        if not document.problems and isinstance(data, dict) and schema_validator.is_valid(data):
-            out[path.name] = digest(document.text)
-    return out
-
-
-def write_checked(folder: Path | None = None) -> Path:
-    """Rewrite ``quiz.checked.json`` from the quizzes as they are now; returns its path."""
-    path = checked_path()
-    document = {
-        "about": "Digests of the shipped quizzes that pass quiz.schema.json (see casebook/quiz/checked.py). "
-        "Regenerate with: python -m casebook.quiz.checked",
-        "digests": current_digests(folder),
-    }
-    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    _known_digests.cache_clear()
-    return path
-
-
-def main() -> int:
-    """``python -m casebook.quiz.checked``: rewrite the list and say what it holds."""
-    path = write_checked()
-    count = len(json.loads(path.read_text(encoding="utf-8"))["digests"])
-    print(f"{path}: {count} quiz file(s) checked against {SCHEMA_FILE}")
-    return 0
-
-
-if __name__ == "__main__":
     sys.exit(main())

@@ -11,10 +11,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from casebook.authored_yaml import LineMap, field_name
 from casebook.problems import Problem
 from casebook.quiz.model import PassageRef
 from casebook.quiz.normalise import comparison_key
-from casebook.quiz.passages import BRIEFING
+from casebook.quiz.passages import BRIEFING, TranscriptLike
 from casebook.quiz.patterns import pattern_problem
 
 # How a check reports a problem: the field path, and the message.
@@ -22,11 +23,9 @@ Report = Callable[[tuple[Any, ...], str], None]
 
 
 def semantic_problems(
-    file: str, data: dict[str, Any], lines: Any, stem: str, transcript: Any = BRIEFING
+    file: str, data: dict[str, Any], lines: LineMap, stem: str, transcript: TranscriptLike | None = BRIEFING
 ) -> list[Problem]:
-    """Problems in a quiz mapping beyond its schema. ``lines`` is a ``load.LineMap``."""
-    from casebook.quiz.load import field_name
-
+    """Problems in a quiz mapping beyond its schema; ``lines`` gives each field's line."""
     problems: list[Problem] = []
 
     def report(path: tuple[Any, ...], message: str) -> None:
@@ -204,7 +203,9 @@ def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Repo
         report((*path, "claim"), problem)
 
 
-def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: Any) -> None:
+def _check_refs(
+    evidence: list[tuple[int, dict[str, Any]]], report: Report, transcript: TranscriptLike | None
+) -> None:
     from casebook.quiz.passages import TranscriptUnavailable, default_transcript, ref_problem
 
     if transcript is BRIEFING:
@@ -212,6 +213,8 @@ def _check_refs(evidence: list[tuple[int, dict[str, Any]]], report: Report, tran
             transcript = default_transcript()
         except TranscriptUnavailable:
             return  # without the toolkit, references cannot be checked; they are shown by place
+    if transcript is None:
+        return  # asked not to check references
     for index, question in evidence:
         for option_index, option in _dicts(question.get("options")):
             ref = option.get("ref")

@@ -22,11 +22,16 @@ SOURCE = "students' handed-in quiz answers (casebook-answers-*.json in the hand-
 class QuestionLike(Protocol):
     """What the figure reads from one question's summary."""
 
-    quiz: str
-    question: str
-    students: int
-    answered: int
-    right: int
+    @property
+    def quiz(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def students(self) -> int: ...
+    @property
+    def answered(self) -> int: ...
+    @property
+    def right(self) -> int: ...
 
 
 def share_right(questions: Sequence[QuestionLike]) -> Chart:
@@ -47,7 +52,7 @@ def share_right(questions: Sequence[QuestionLike]) -> Chart:
     axes.barh(labels, unanswered, left=[a + b for a, b in zip(right, wrong, strict=True)], color="#DDDDDD",
               hatch="..", edgecolor="#333333", label="Not answered")  # fmt: skip
     axes.invert_yaxis()
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # a MaxNLocator
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
     parts = [
         f"{q.quiz} {q.question}: {q.right} of {q.answered} who answered were right ({q.students} handed in)"

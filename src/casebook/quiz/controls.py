@@ -24,7 +24,7 @@ from casebook.quiz.model import (
     TextQuestion,
     VerdictQuestion,
 )
-from casebook.quiz.passages import resolve
+from casebook.quiz.passages import TranscriptLike, resolve
 
 MAX_TEXT = 20_000  # characters kept from a typed answer; graders cope with more, the progress file need not
 
@@ -99,7 +99,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def controls_for(question: Question, order: list[int], transcript: Any) -> Controls:
+def controls_for(question: Question, order: list[int], transcript: TranscriptLike | None) -> Controls:
     """The controls for ``question``, its options shown in ``order`` (see ``shuffling.choice_order``)."""
     if isinstance(question, SingleQuestion | EvidenceQuestion):
         if isinstance(question, EvidenceQuestion):

@@ -19,6 +19,7 @@ re-grades every answer against the teacher's copy of the quiz and trusts none of
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -26,6 +27,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from casebook.authored_schema import error_order, schema_problems
+from casebook.authored_yaml import field_name
 from casebook.files import UnreadableFile, read_text_bounded, write_atomic
 from casebook.problems import Problem
 from casebook.quiz.answers import describe_answer
@@ -123,8 +126,6 @@ def read_export(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     ``MAX_EXPORT_BYTES`` (a FIFO or a link to a device is refused at once), then checked for depth,
     size, numbers JSON does not have (NaN, Infinity) and the shape in ``answers.schema.json``.
     """
-    from casebook.quiz.load import field_name
-
     file = str(path)
     try:
         text = read_text_bounded(path, MAX_EXPORT_BYTES)
@@ -146,13 +147,11 @@ def read_export(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     if shape is not None:
         where, message = shape
         return None, [Problem(file, message, field=field_name(where) or None)]
-    errors = sorted(
-        validator("answers.schema.json").iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
-    )
+    errors = sorted(validator("answers.schema.json").iter_errors(data), key=error_order)
     problems = [
-        Problem(file, for_terminal(e.message, 300), field=field_name(tuple(e.absolute_path)) or None)
-        for e in errors[:MAX_SCHEMA_PROBLEMS]
-    ]
+        dataclasses.replace(problem, message=for_terminal(problem.message, 300))
+        for problem in schema_problems(file, errors[:MAX_SCHEMA_PROBLEMS])
+    ][:MAX_SCHEMA_PROBLEMS]
     return (None, problems) if problems else (data, [])
 
 

@@ -12,16 +12,18 @@ check yet) or "✔ Saved" (reflection).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Literal, get_args
 
 from casebook.quiz.model import (
+    EvidenceOption,
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
     NumericQuestion,
+    Option,
     OrderQuestion,
     Question,
     ReflectionQuestion,
@@ -44,6 +46,12 @@ MAX_REFLECTION_CHARS = 20_000
 MAX_CHOICES = 1_000  # longer lists of chosen options are not a learner's answer
 
 
+# What grading one answer gives; ``invalid``: nothing to grade yet, ``saved``: a reflection kept.
+# ``unsaved`` is never graded: the quiz view shows it for a reflection its store could not save.
+Status = Literal["correct", "partial", "incorrect", "invalid", "saved", "unsaved", "committed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+
 @dataclass(frozen=True)
 class Result:
     """The outcome of grading one answer.
@@ -53,7 +61,7 @@ class Result:
     score: 0..1, the share of the question's points earned.
     """
 
-    status: str
+    status: Status
     score: float
     feedback: str
 
@@ -73,6 +81,7 @@ def _invalid(message: str) -> Result:
 
 
 def _verdict(score: float, details: list[str]) -> Result:
+    status: Status
     if score >= 1.0:
         status, head = "correct", CORRECT
     elif score > 0.0:
@@ -89,13 +98,18 @@ def _as_index(value: Any, count: int) -> int | None:
     return value if 0 <= value < count else None
 
 
+def _one_chosen(options: Sequence[Option | EvidenceOption], answer: Any, what: str) -> Result:
+    """One of ``options`` chosen: right or wrong, with that option's feedback."""
+    index = _as_index(answer, len(options))
+    if index is None:
+        return _invalid(f"Choose one {what}, then check.")
+    option = options[index]
+    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+
+
 def grade_single(question: SingleQuestion, answer: Any) -> Result:
     """One option chosen: right or wrong, with that option's feedback."""
-    index = _as_index(answer, len(question.options))
-    if index is None:
-        return _invalid("Choose one option, then check.")
-    option = question.options[index]
-    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+    return _one_chosen(question.options, answer, "option")
 
 
 def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
@@ -106,7 +120,7 @@ def grade_multiple(question: MultipleQuestion, answer: Any) -> Result:
     indices = [_as_index(value, len(question.options)) for value in values]
     if len(values) > MAX_CHOICES or None in indices:
         return _invalid("Tick the options you think are right, then check.")
-    chosen = set(indices)
+    chosen = {i for i in indices if i is not None}  # all of them: None was refused above
     if not chosen:
         return _invalid("Tick at least one option, then check.")
     right = {i for i, option in enumerate(question.options) if option.correct}
@@ -217,11 +231,7 @@ def grade_match(question: MatchQuestion, answer: Any) -> Result:
 
 def grade_evidence(question: EvidenceQuestion, answer: Any) -> Result:
     """One passage chosen: right or wrong, with that option's feedback."""
-    index = _as_index(answer, len(question.options))
-    if index is None:
-        return _invalid("Choose one passage, then check.")
-    option = question.options[index]
-    return _verdict(1.0 if option.correct else 0.0, [option.feedback or ""])
+    return _one_chosen(question.options, answer, "passage")
 
 
 def grade_reflection(question: ReflectionQuestion, answer: Any) -> Result:

@@ -59,7 +59,7 @@ def handin_folder(env: Mapping[str, str] | None = None, root: Path | None = None
     override = env.get(ENV_HANDIN, "").strip()
     if override:
         return Path(override).expanduser()
-    from casebook.course import load_settings
+    from casebook.settings import load_settings
 
     try:
         return load_settings(root).handin

@@ -184,8 +184,9 @@ def answer_first_warnings(quiz: Quiz) -> list[LintWarning]:
     """``answer-first``: a choice question that is not shuffled and lists a right option first."""
     warnings = []
     for q in quiz.questions:
-        choice = isinstance(q, (SingleQuestion, MultipleQuestion, EvidenceQuestion))
-        if choice and not q.shuffle and q.options and q.options[0].correct:
+        if isinstance(q, (SingleQuestion, MultipleQuestion, EvidenceQuestion)) and (
+            not q.shuffle and q.options and q.options[0].correct
+        ):
             warnings.append(
                 _warn(
                     quiz,

@@ -10,6 +10,10 @@ import math
 import re
 import unicodedata
 
+from casebook.text import fold as fold_text
+from casebook.text import shorten
+from casebook.text import word_count as word_count
+
 MAX_NUMBER_CHARS = 60
 MAX_ANSWER_CHARS = 20_000  # the longest text kept from the browser (a reflection)
 MAX_ANSWER_ITEMS = 1_000  # the longest list kept from the browser (options ticked, items ordered)
@@ -46,21 +50,6 @@ def clean_answer(value: object) -> object:
             if key in ("verdict", "reason")
         }
     return value
-
-
-def fold_text(text: str) -> str:
-    """Fold case and accents, turn punctuation and symbols into spaces, and collapse spaces.
-
-    "  Helsinki  Final-Act! " and "helsinki final act" fold alike; "Hervé" folds to "herve".
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = []
-    for char in decomposed:
-        category = unicodedata.category(char)
-        if category == "Mn":  # combining accent marks
-            continue
-        kept.append(" " if category[0] in "PSCZ" else char)
-    return _SPACES.sub(" ", "".join(kept).casefold()).strip()
 
 
 def comparison_key(text: str) -> str:
@@ -114,10 +103,4 @@ def _parse_text(text: str, unit: str | None) -> float:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def word_count(text: str) -> int:
-    """How many words a text has (runs of letters or digits)."""
-    return len(re.findall(r"\w+", text))
+    return shorten(text.strip(), limit)

@@ -14,37 +14,59 @@ cannot be loaded, references are shown by their place ("turn 8, sentence 3") ins
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from casebook.case.loading import transcript_beside
 from casebook.quiz.model import PassageRef
 
-# The default for every ``transcript`` parameter: the briefing, loaded when first needed.
+# The default for every ``transcript`` parameter: the briefing, loaded when first needed. Typed Any
+# so that it fits every ``TranscriptLike | None`` parameter; it is only ever compared by identity.
 BRIEFING: Any = object()
-_cache: dict[str, Any] = {}
+
+
+class TurnLike(Protocol):
+    """What the quiz engine reads of one turn: its text and its sentences (a ``speaker`` if it has one)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sentences(self) -> Sequence[object]: ...
+
+
+class TranscriptLike(Protocol):
+    """What the quiz engine reads of a transcript: its turns, numbered from 0.
+
+    ``casebook.transcript.Transcript`` is one; a test's small stand-in is another.
+    """
+
+    @property
+    def turns(self) -> Sequence[TurnLike]: ...
 
 
 class TranscriptUnavailable(RuntimeError):
     """The briefing transcript could not be loaded; the message says why."""
 
 
-def default_transcript() -> Any:
-    """The parsed briefing, loaded once per process; TranscriptUnavailable if it cannot be."""
-    if "briefing" not in _cache:
-        try:
-            from casebook.transcript import load_briefing
-        except ImportError as exc:
-            raise TranscriptUnavailable(f"the transcript toolkit is not installed ({exc})") from None
-        try:
-            _cache["briefing"] = load_briefing()
-        except Exception as exc:  # a missing or unreadable transcript file, reported in words
-            raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
-    return _cache["briefing"]
+def default_transcript() -> TranscriptLike:
+    """The parsed briefing (``transcript.load_briefing``: parsed once per version of the file);
+    TranscriptUnavailable if it cannot be loaded."""
+    try:
+        from casebook.transcript import load_briefing
+    except ImportError as exc:
+        raise TranscriptUnavailable(f"the transcript toolkit is not installed ({exc})") from None
+    try:
+        return load_briefing()
+    except Exception as exc:  # a missing or unreadable transcript file, reported in words
+        raise TranscriptUnavailable(f"the briefing transcript could not be loaded ({exc})") from None
 
 
-def transcript_for(quiz_file: Path | None, transcript: Any = BRIEFING) -> Any:
+def transcript_for(
+    quiz_file: Path | None, transcript: TranscriptLike | None = BRIEFING
+) -> TranscriptLike | None:
     """The transcript a quiz's evidence points into: ``transcript`` when one is given, else the
     case's own for a quiz made by ``casebook case new`` (in a case's ``data/quizzes``), else the
     briefing."""
@@ -53,7 +75,7 @@ def transcript_for(quiz_file: Path | None, transcript: Any = BRIEFING) -> Any:
     return transcript_beside(quiz_file) or BRIEFING
 
 
-def loaded_or_none(transcript: Any) -> Any:
+def loaded_or_none(transcript: TranscriptLike | None) -> TranscriptLike | None:
     """``transcript`` itself, or for ``BRIEFING`` the loaded briefing (None if it cannot be loaded)."""
     if transcript is not BRIEFING:
         return transcript
@@ -63,7 +85,7 @@ def loaded_or_none(transcript: Any) -> Any:
         return None
 
 
-def ref_problem(ref: PassageRef, transcript: Any) -> str | None:
+def ref_problem(ref: PassageRef, transcript: TranscriptLike) -> str | None:
     """Why a reference does not resolve in this transcript, or None if it does."""
     turns = transcript.turns
     if not 0 <= ref.turn < len(turns):
@@ -99,7 +121,7 @@ class Passage:
         return f"{self.label()}: {self.text}"
 
 
-def resolve(ref: PassageRef, transcript: Any = BRIEFING) -> Passage:
+def resolve(ref: PassageRef, transcript: TranscriptLike | None = BRIEFING) -> Passage:
     """The passage a reference points to. Never raises: an unresolvable one has ``text=None``."""
     if transcript is BRIEFING:
         try:

@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef, unused-ignore]
 
 MAX_PATTERN_CHARS = 200
 BUDGET_SECONDS = 0.25  # a sound pattern matches a 500-character answer in microseconds

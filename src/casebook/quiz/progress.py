@@ -22,8 +22,9 @@ never sees half a file). Saving without the lock still happens where the folder 
 it cannot, the save raises ``OSError`` and the quiz tells the learner. Text is written as UTF-8 with
 any lone surrogate replaced by U+FFFD, so no stored or typed string can make every later save fail.
 
-There is no fsync: a kernel that dies mid-save leaves the old file whole (the rename is atomic), and
-syncing would cost more than everything else a click does (only a power cut could lose the last save).
+There is no fsync (``files.write_atomic(..., fsync=False)``): a kernel that dies mid-save leaves the
+old file whole (the rename is atomic), and syncing would cost more than everything else a click does
+(only a power cut could lose the last save).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from casebook.files import UnreadableFile, read_text_bounded
+from casebook.files import UnreadableFile, read_text_bounded, write_atomic
 from casebook.quiz.normalise import LONE_SURROGATE, clean_text
 
 try:
@@ -180,15 +181,11 @@ class ProgressStore:
 
     def _write(self, data: dict[str, Any]) -> None:
         text = LONE_SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=1))
-        handle, temp = tempfile.mkstemp(prefix=f".{self.quiz_id}.", suffix=".tmp", dir=self.directory)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+            write_atomic(self.path, text, fsync=False)  # no fsync: see the module's docstring
+        except UnreadableFile as error:
+            # The quiz tells the learner the system's own reason ("Permission denied").
+            raise error.__cause__ if isinstance(error.__cause__, OSError) else OSError(str(error)) from None
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

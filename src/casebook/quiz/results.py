@@ -347,7 +347,7 @@ def chart_png(rows: list[QuestionRow], learners: int) -> bytes:
     axes.set_ylabel("quiz · question")
     axes.set_title("Where the class stands, question by question", pad=28)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=4, frameon=False)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # a MaxNLocator
     source = (
         f"Source: {learners} learners' exported answers, re-graded against the teacher's copy of each quiz "
         "(casebook results merge)."

@@ -7,10 +7,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from casebook.authored_schema import FORMAT_ONLY_LIBRARIES, draft_validator, import_jsonschema
+
+__all__ = ["FORMAT_ONLY_LIBRARIES", "import_jsonschema", "load_schema", "validator"]
 
 
 @cache
@@ -20,46 +23,7 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-# Optional libraries that jsonschema imports only to check string "format"s. Together they cost a
-# learner's kernel about half a second and 5 MB (rfc3987-syntax alone builds four Earley parsers:
-# python-jsonschema/jsonschema#1392). Our schemas use no "format" keyword (a test keeps it so).
-FORMAT_ONLY_LIBRARIES = (
-    "rfc3987_syntax",
-    "rfc3987",
-    "rfc3339_validator",
-    "rfc3986_validator",
-    "webcolors",
-    "jsonpointer",
-    "uri_template",
-    "isoduration",
-    "idna",
-    "fqdn",
-)
-
-
-def import_jsonschema() -> Any:
-    """Import jsonschema without the optional libraries it uses only for string formats.
-
-    While jsonschema loads, those libraries are marked absent, so jsonschema simply skips their format
-    checkers; then they are unmarked, so a later ``import idna`` (say) works as usual.
-    """
-    if "jsonschema" in sys.modules:
-        import jsonschema
-
-        return jsonschema
-    blocked = [name for name in FORMAT_ONLY_LIBRARIES if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import jsonschema
-    finally:
-        for name in blocked:
-            del sys.modules[name]
-    return jsonschema
-
-
 @cache
 def validator(name: str) -> Any:
     """A Draft 2020-12 validator for a shipped schema (built once per process)."""
-    jsonschema = import_jsonschema()
-    return jsonschema.Draft202012Validator(load_schema(name))
+    return draft_validator(load_schema(name))

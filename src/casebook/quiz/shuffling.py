@@ -8,12 +8,14 @@ sessions. The seed is the quiz's ``seed`` if it has one, else its id, combined w
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from casebook.quiz.model import (
+    EvidenceOption,
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
+    Option,
     OrderQuestion,
     Question,
     SingleQuestion,
@@ -54,7 +56,8 @@ def choice_order(key: str, question: Question) -> list[int]:
     Questions without choices give an empty list.
     """
     if isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion)):
-        pinned = {i for i, option in enumerate(question.options) if option.pin_last}
+        options: Sequence[Option | EvidenceOption] = question.options
+        pinned = {i for i, option in enumerate(options) if option.pin_last}
         return display_order(
             len(question.options), key, question.id, shuffle=question.shuffle, pinned_last=pinned
         )

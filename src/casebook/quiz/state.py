@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from casebook.quiz.grading import Result, grade
+from casebook.quiz.grading import Result, Status, grade
 from casebook.quiz.model import Question, Quiz
 from casebook.quiz.normalise import clean_answer
 
@@ -21,7 +21,7 @@ class QuestionState:
     """One question's progress. ``status`` is None until something was submitted."""
 
     answer: Any = None
-    status: str | None = None
+    status: Status | None = None
     score: float = 0.0
     attempts: int = 0
     revealed: bool = False

@@ -27,7 +27,7 @@ from casebook.quiz.model import (
     TextQuestion,
     VerdictQuestion,
 )
-from casebook.quiz.passages import BRIEFING, loaded_or_none, resolve
+from casebook.quiz.passages import BRIEFING, TranscriptLike, loaded_or_none, resolve
 from casebook.quiz.safe_markdown import escape, markdown_html
 from casebook.quiz.shuffling import choice_order
 from casebook.quiz.verdict import Reveal
@@ -64,7 +64,7 @@ ol.choices { list-style: none; padding-left: 0; } ol.choices li { margin: .35rem
 """
 
 
-def _passage_html(option_ref: Any, transcript: Any) -> str:
+def _passage_html(option_ref: Any, transcript: TranscriptLike | None) -> str:
     passage = resolve(option_ref, transcript)
     text = (
         escape(passage.text) if passage.text is not None else "<em>(the transcript could not be loaded)</em>"
@@ -72,7 +72,7 @@ def _passage_html(option_ref: Any, transcript: Any) -> str:
     return f"<strong>{escape(passage.label())}</strong>: {text}"
 
 
-def _choices(question: Question, key: str, transcript: Any, answers: bool) -> str:
+def _choices(question: Question, key: str, transcript: TranscriptLike | None, answers: bool) -> str:
     """The choices of a question as an HTML list, lettered in display order."""
     order = choice_order(key, question)
     items: list[str] = []
@@ -155,7 +155,7 @@ def _letters_line(question: Question, key: str) -> str:
     return ""
 
 
-def _key_html(question: Question, key: str, transcript: Any) -> str:
+def _key_html(question: Question, key: str, transcript: TranscriptLike | None) -> str:
     parts: list[str] = []
     if isinstance(question, VerdictQuestion):
         parts.append(
@@ -235,7 +235,9 @@ def verdict_reveal_html(reveal: Reveal) -> str:
     return "".join(parts)
 
 
-def question_html(quiz: Quiz, question: Question, number: int, transcript: Any, mode: str) -> str:
+def question_html(
+    quiz: Quiz, question: Question, number: int, transcript: TranscriptLike | None, mode: str
+) -> str:
     """One question as an HTML section; ``mode`` is "view", "handout" or "key"."""
     points = (
         "" if not question.graded else f" · {question.points:g} point{'s' if question.points != 1 else ''}"
@@ -258,7 +260,7 @@ def question_html(quiz: Quiz, question: Question, number: int, transcript: Any, 
     return f"<section class='question'>{head}{body}</section>"
 
 
-def quiz_html(quiz: Quiz, transcript: Any = BRIEFING) -> str:
+def quiz_html(quiz: Quiz, transcript: TranscriptLike | None = BRIEFING) -> str:
     """The quiz as a static HTML fragment with its questions and choices, without any answer."""
     transcript = loaded_or_none(transcript)
     intro = markdown_html(quiz.intro) if quiz.intro else ""
@@ -273,7 +275,7 @@ def quiz_html(quiz: Quiz, transcript: Any = BRIEFING) -> str:
     )
 
 
-def quiz_text(quiz: Quiz, transcript: Any = BRIEFING) -> str:
+def quiz_text(quiz: Quiz, transcript: TranscriptLike | None = BRIEFING) -> str:
     """The quiz as plain text: title, questions and lettered choices, without any answer."""
     transcript = loaded_or_none(transcript)
     key = quiz.shuffle_key()
@@ -311,7 +313,7 @@ def quiz_text(quiz: Quiz, transcript: Any = BRIEFING) -> str:
     return "\n".join(lines)
 
 
-def _page(quiz: Quiz, transcript: Any, mode: str) -> str:
+def _page(quiz: Quiz, transcript: TranscriptLike | None, mode: str) -> str:
     transcript = loaded_or_none(transcript)
     label = "Answer key" if mode == "key" else "Questions"
     intro = markdown_html(quiz.intro) if quiz.intro and mode == "handout" else ""
@@ -330,11 +332,11 @@ def _page(quiz: Quiz, transcript: Any, mode: str) -> str:
     )
 
 
-def handout_html(quiz: Quiz, transcript: Any = BRIEFING) -> str:
+def handout_html(quiz: Quiz, transcript: TranscriptLike | None = BRIEFING) -> str:
     """A printable, self-contained page of the questions with room to answer, without answers."""
     return _page(quiz, transcript, "handout")
 
 
-def answer_key_html(quiz: Quiz, transcript: Any = BRIEFING) -> str:
+def answer_key_html(quiz: Quiz, transcript: TranscriptLike | None = BRIEFING) -> str:
     """A printable, self-contained answer key: right answers, option feedback, hints, explanations."""
     return _page(quiz, transcript, "key")

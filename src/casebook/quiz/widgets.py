@@ -30,7 +30,7 @@ from casebook.quiz.controls import controls_for
 from casebook.quiz.grading import Result, grade
 from casebook.quiz.model import EvidenceQuestion, Question, Quiz, VerdictQuestion
 from casebook.quiz.normalise import clean_answer, clean_text
-from casebook.quiz.passages import BRIEFING, loaded_or_none
+from casebook.quiz.passages import BRIEFING, TranscriptLike, loaded_or_none
 from casebook.quiz.progress import MAX_NAME_CHARS, ProgressStore
 from casebook.quiz.question_widget import QuestionWidget
 from casebook.quiz.safe_markdown import escape, markdown_html, markdown_inline
@@ -153,7 +153,7 @@ class QuestionPanel:
         quiz: Quiz,
         question: Question,
         number: int,
-        transcript: Any,
+        transcript: TranscriptLike | None,
         on_change: Callable[[QuestionPanel], None],
         layout: widgets.Layout | None = None,
     ):
@@ -350,7 +350,11 @@ class QuizView:
     and the static text/html and text/plain versions (no answers) wherever widgets cannot run."""
 
     def __init__(
-        self, quiz: Quiz, store: ProgressStore, export_dir: Path | None = None, transcript: Any = BRIEFING
+        self,
+        quiz: Quiz,
+        store: ProgressStore,
+        export_dir: Path | None = None,
+        transcript: TranscriptLike | None = BRIEFING,
     ):
         self.quiz = quiz
         self.store = store
@@ -438,7 +442,7 @@ class QuizView:
         self._show_notices()
         return None
 
-    def _changed(self, panel: QuestionPanel) -> str | None:
+    def _changed(self, panel: QuestionPanel) -> None:
         self.confirming_reset = False
         self.reset_button.description = "Reset quiz"
         self._update_summary()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casebook.files import cached_by_file
 from casebook.paths import data_dir
 from casebook.transcript.document import Transcript
 from casebook.transcript.kwic import KwicLine
@@ -78,7 +79,15 @@ def load_briefing() -> Transcript:
     It is read through ``casebook.data.transcript_text()``, which checks the file against the sha256
     recorded in ``datapackage.json``: a lesson never analyses an edited copy as if it were the
     published text (DataError says how to restore it). ``parse(read_text(path))`` reads any other file.
+
+    The one briefing cache of the kit: parsed once per version of ``data/briefing/transcript.txt``
+    (a new modification time or size is read and parsed again), so quizzes, checks and lessons that
+    ask for it many times share one parse, and a corrected transcript is picked up at the next call.
     """
     from casebook import data  # the data package imports nothing of the transcript toolkit
 
-    return parse(data.transcript_text())
+    path = briefing_path()
+    try:
+        return cached_by_file("parsed briefing", path, lambda: parse(data.transcript_text()))
+    except OSError:
+        return parse(data.transcript_text())  # says, in words, why the file cannot be read

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from casebook.problems import Problem
+from casebook.problems import Problem, ProblemsError
 
 SCHEMA_FILE = "lexicon.schema.json"
 MAX_LEXICON_BYTES = 1024 * 1024  # the shipped lists are a few KB
@@ -38,12 +38,8 @@ REQUIRED_GROUPS: dict[str, tuple[str, ...]] = {
 Lexicon = dict[str, tuple[str, ...]]
 
 
-class LexiconError(ValueError):
+class LexiconError(ProblemsError, ValueError):
     """A word-list file is missing, is not JSON, or breaks the schema; the message names file and field."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def _schema() -> dict:
@@ -53,13 +49,9 @@ def _schema() -> dict:
 
 def check_lexicon(data: object, file: str, required: Sequence[str] = ()) -> list[Problem]:
     """Every problem with one word list's parsed JSON, each naming the file and the field."""
-    from jsonschema import Draft202012Validator
+    from casebook.authored_schema import draft_validator, schema_problems
 
-    validator = Draft202012Validator(_schema())
-    problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        field = ".".join(str(part) for part in error.absolute_path) or None
-        problems.append(Problem(file, error.message, field=field))
+    problems = schema_problems(file, draft_validator(_schema()).iter_errors(data))
     if isinstance(data, dict):
         for group in required:
             if group not in data:

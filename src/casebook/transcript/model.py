@@ -163,7 +163,8 @@ class Exchange:
     ``mode`` is "live" (a questioner's own turn) or "submitted" (read out by the moderator, whose turn is
     then the question). ``questioner`` and ``outlet`` come from the moderator's announcement, as printed,
     or are None. ``question`` is the question's words: for submitted questions, the quoted words.
-    ``answer_words`` counts the answer turns' words as ``Turn.words`` does (notes left out).
+    ``answer_words`` counts the answer turns' words as ``Turn.words`` does (notes left out);
+    ``question_words`` counts the question's words the same way.
     """
 
     index: int
@@ -177,6 +178,12 @@ class Exchange:
     question: str
     answer: str
     answer_words: int = 0
+
+    @property
+    def question_words(self) -> int:
+        """How many words the question has, counted as the toolkit counts every text (``segment.word_count``:
+        "1,486" and "don't" are one word each, a lone dash is none)."""
+        return word_count(self.question)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

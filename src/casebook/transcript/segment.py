@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 
+from casebook.text import word_count as word_count
+from casebook.text import words as words
+
 # Lower case, without the full stop: "mr" stands for "Mr." and "MR.".
 ABBREVIATIONS = frozenset(
     {
@@ -35,23 +38,12 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"(?<![.?!…])[.?!…]+[\"”’)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S")
-_WORD = re.compile(r"[^\W_]+(?:[’'.,\-][^\W_]+)*")
 _OPENERS = "“\"‘'([¿¡"
 
 
 def normalize(text: str) -> str:
     """``text`` with every run of whitespace (no-break spaces and line breaks too) made one space."""
     return _SPACE.sub(" ", text).strip()
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``: letters and digits, keeping "1,486", "U.S" and "don't" whole."""
-    return _WORD.findall(text)
-
-
-def word_count(text: str) -> int:
-    """How many words :func:`words` finds in ``text``."""
-    return sum(1 for _ in _WORD.finditer(text))
 
 
 def _next_char(text: str, pos: int, end: int) -> str:

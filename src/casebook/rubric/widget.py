@@ -1,6 +1,6 @@
 """A small widget to apply a rubric to the briefing's exchanges: pick one, read it, rate it.
 
-The judgement is the student's; :meth:`casebook.rubric.Rubric.score` adds it up. Ratings are kept
+The judgement is the student's; :meth:`casebook.rubric.model.Rubric.score` adds it up. Ratings are kept
 while the notebook runs (switching exchanges keeps them); students write their verdict and reasons in
 the lesson's quiz, which saves and exports them.
 """
@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casebook.rubric import Rubric
+from casebook.rubric.files import load_rubric
+from casebook.rubric.model import Rubric
 
 NOT_RATED = "(not rated yet)"
 
@@ -129,3 +130,13 @@ class RubricScorer:
             "Run this notebook in JupyterLab to use it; the rubric is printed above."
         )
         return bundle
+
+
+def show_rubric_scorer(name: str, exchanges: Any) -> Any:
+    """A widget to rate the briefing's exchanges with the rubric ``name``.
+
+    ``exchanges`` are the transcript toolkit's ``briefing.exchanges()``. Pick an exchange, read the
+    question and the reply, choose a level for each criterion; the total and the verdict update as you go.
+    Display it as a cell's last line.
+    """
+    return RubricScorer(load_rubric(name), items_from_exchanges(exchanges))

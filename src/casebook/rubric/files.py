@@ -1,0 +1,143 @@
+"""Rubric files: find one, read its YAML once, check it, and build the typed :class:`Rubric`.
+
+A rubric (``data/rubrics/<id>.yaml``) is read by :mod:`casebook.authored_yaml` (bounded, with lines),
+checked against ``rubric.schema.json`` with errors in plain words (:mod:`casebook.authored_schema`), then
+against rules a schema cannot say: unique criterion ids and level scores, a band starting at 0, no band
+above the best total, the id equal to the file name.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from casebook.authored_schema import draft_validator, schema_problems
+from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
+from casebook.paths import data_dir
+from casebook.problems import Problem
+from casebook.rubric.model import Band, Criterion, Level, Rubric, RubricFileError
+from casebook.untrusted_text import one_line
+
+SCHEMA_PATH = Path(__file__).with_name("rubric.schema.json")
+
+
+@cache
+def validator(schema_path: Path) -> Any:
+    """A Draft 2020-12 validator for the rubric schema, built once per process.
+
+    jsonschema is imported without the libraries it loads only for string formats (seconds and
+    megabytes in a learner's kernel), as for quizzes, so a lesson pays that import once.
+    """
+    return draft_validator(json.loads(schema_path.read_text(encoding="utf-8")))
+
+
+def _semantic_problems(raw: dict[str, Any], where: str, lines: LineMap) -> list[Problem]:
+    problems = []
+
+    def add(path: list[Any], message: str) -> None:
+        problems.append(Problem(where, message, field=field_name(tuple(path)), line=lines.line(tuple(path))))
+
+    seen: set[str] = set()
+    for i, criterion in enumerate(raw["criteria"]):
+        if criterion["id"] in seen:
+            add(["criteria", i, "id"], f"the id '{criterion['id']}' is used twice")
+        seen.add(criterion["id"])
+        scores = [level["score"] for level in criterion["levels"]]
+        if len(set(scores)) != len(scores):
+            add(["criteria", i, "levels"], "two levels have the same score")
+    mins = [band["min"] for band in raw["bands"]]
+    if 0 not in mins:
+        add(["bands"], "no band starts at min: 0, so a total of 0 would have no verdict")
+    if len(set(mins)) != len(mins):
+        add(["bands"], "two bands have the same min")
+    best = sum(max(level["score"] for level in c["levels"]) for c in raw["criteria"])
+    for i, band in enumerate(raw["bands"]):
+        if band["min"] > best:
+            add(["bands", i, "min"], f"min {band['min']} is above the best possible total, {best}")
+    if where and Path(where).suffix in (".yaml", ".yml") and Path(where).stem != raw["id"]:
+        add(["id"], f"the id '{raw['id']}' differs from the file name '{Path(where).stem}'")
+    return problems
+
+
+def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, list[Problem]]:
+    """The rubric's mapping, its line map and any problems reading it (bounded, no aliases or YAML 1.1
+    surprises: ``casebook.authored_yaml``)."""
+    document = read_authored_yaml(path, empty_message=_NOT_A_MAPPING)
+    if document.data is None or document.problems:
+        return None, document.lines, document.problems or [Problem(str(path), _NOT_A_MAPPING)]
+    if not isinstance(document.data, dict):
+        return None, document.lines, [Problem(str(path), _NOT_A_MAPPING)]
+    return document.data, document.lines, []
+
+
+_NOT_A_MAPPING = "must hold a mapping with id, title, criteria and bands"
+
+
+def validate_rubric_file(path: str | Path) -> list[Problem]:
+    """Every problem in a rubric file, each with the file, line and field, on one line; empty when it
+    is valid."""
+    return _checked(Path(path))[1]
+
+
+def _checked(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The rubric's mapping (None unless it has no problem) and its problems, one line each: the file
+    is read and parsed once."""
+    raw, problems = _rubric_problems(path)
+    problems = [one_line(problem) for problem in problems]
+    return (None if problems else raw), problems
+
+
+def _rubric_problems(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    raw, lines, problems = _read(path)
+    if raw is None:
+        return None, problems
+    problems = schema_problems(str(path), validator(SCHEMA_PATH).iter_errors(raw), lines)
+    if problems:
+        return raw, problems
+    return raw, _semantic_problems(raw, str(path), lines)
+
+
+def load_rubric_file(path: str | Path) -> Rubric:
+    """Load and validate one rubric file; RubricError lists every problem, with file, line and field."""
+    raw, problems = _checked(Path(path))
+    if raw is None:
+        raise RubricFileError(problems)
+    criteria = tuple(
+        Criterion(
+            c["id"],
+            c["question"].strip(),
+            tuple(
+                sorted(
+                    (
+                        Level(lv["score"], lv["label"].strip(), lv["description"].strip())
+                        for lv in c["levels"]
+                    ),
+                    key=lambda lv: -lv.score,
+                )
+            ),
+        )
+        for c in raw["criteria"]
+    )
+    bands = tuple(
+        sorted(
+            (Band(b["min"], b["verdict"], b["meaning"].strip()) for b in raw["bands"]), key=lambda b: b.min
+        )
+    )
+    return Rubric(raw["id"], raw["title"].strip(), raw.get("intro", "").strip(), criteria, bands)
+
+
+def rubric_path(name: str) -> Path:
+    """The file of the rubric called ``name`` in the data folder's ``rubrics/``."""
+    return data_dir() / "rubrics" / f"{name}.yaml"
+
+
+def load_rubric(name: str) -> Rubric:
+    """Load the kit's rubric called ``name`` (``answer_the_question``, ``capstone_brief``)."""
+    path = rubric_path(name)
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in path.parent.glob("*.yaml"))) or "none"
+        message = f"no rubric '{name}' ({path} does not exist); the kit's rubrics are: {known}"
+        raise RubricFileError([Problem(str(path), message)])
+    return load_rubric_file(path)
