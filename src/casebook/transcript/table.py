@@ -1,0 +1,122 @@
+"""The turns of one parse as columns of offsets into the one text; each :class:`Turn` is built on access.
+
+A Turn object costs about 400 bytes (its ``__dict__``, its offsets as int objects, its strings), so a
+page of a million 3-byte turns ("A:" lines) held as objects costs ~130 bytes per byte of input. Here a
+turn is its label's row in a :class:`~casebook.transcript.labels.LabelTable` (two offsets and a byte
+of flags) plus two offsets for its trimmed text: about 17 bytes. Transcribers' notes are one pair of
+offsets each, shared by all turns in one sorted column. :class:`TurnTable` is a read-only sequence of
+Turns, as the list it replaces was: ``len``, indexing (a slice gives a list), iteration, ``==``.
+
+A Turn that someone still holds is handed out again (``table[3] is table[3]`` while it is alive), so
+its cached sentences and words are computed once; a Turn nobody holds is dropped, and built anew when
+asked for.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from casebook.transcript.labels import LabelTable, offset_array
+from casebook.transcript.model import Annotation, Turn
+
+
+class TurnTable(Sequence[Turn]):
+    """A transcript's turns, stored as offsets into ``labels.text`` (see the module docstring)."""
+
+    def __init__(self, labels: LabelTable) -> None:
+        self.labels = labels
+        self.text = labels.text
+        self.starts = offset_array(self.text)
+        self.ends = offset_array(self.text)
+        self.note_starts = offset_array(self.text)
+        self.note_ends = offset_array(self.text)
+        self._alive: weakref.WeakValueDictionary[int, Turn] = weakref.WeakValueDictionary()
+
+    def add(self, start: int, end: int) -> None:
+        """The next turn's text is ``text[start:end]``; its label is the next row of ``labels``."""
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def add_note(self, start: int, end: int) -> None:
+        """A transcriber's note at ``text[start:end]``, inside the turn added last."""
+        self.note_starts.append(start)
+        self.note_ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Turn: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Turn]: ...
+
+    def __getitem__(self, index: int | slice) -> Turn | list[Turn]:
+        if isinstance(index, slice):
+            return [self._turn(i) for i in range(*index.indices(len(self)))]
+        count = len(self)
+        position = index.__index__()
+        if position < 0:
+            position += count
+        if not 0 <= position < count:
+            raise IndexError("turn index out of range")
+        return self._turn(position)
+
+    def __iter__(self) -> Iterator[Turn]:
+        for i in range(len(self)):
+            yield self._turn(i)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (TurnTable, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking and compared by value, as a list
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def speaker(self, index: int) -> str:
+        """Turn ``index``'s speaker, without building the Turn."""
+        return self.labels.speaker(index)
+
+    def _turn(self, index: int) -> Turn:
+        turn = self._alive.get(index)
+        if turn is None:
+            turn = self._build(index)
+            self._alive[index] = turn
+        return turn
+
+    def _build(self, index: int) -> Turn:
+        labels, text = self.labels, self.text
+        start, end = self.starts[index], self.ends[index]
+        speaker = labels.speaker(index)
+        return Turn(
+            index=index,
+            speaker=speaker,
+            role=labels.rules.role(speaker),
+            text=text[start:end],
+            start=start,
+            end=end,
+            label_start=labels.starts[index],
+            annotations=self._notes(start, end),
+        )
+
+    def _notes(self, start: int, end: int) -> tuple[Annotation, ...]:
+        first = bisect_left(self.note_starts, start)
+        notes = []
+        for i in range(first, len(self.note_starts)):
+            note_start = self.note_starts[i]
+            if note_start >= end:
+                break
+            note_end = self.note_ends[i]
+            notes.append(Annotation(self.text[note_start:note_end], note_start, note_end))
+        return tuple(notes)
+
+
+def turns_of(turns: Sequence[Turn]) -> Sequence[Turn]:
+    """``turns`` as a Transcript keeps them: a :class:`TurnTable` as it is, anything else as a list."""
+    return turns if isinstance(turns, TurnTable) else list(turns)
