@@ -24,6 +24,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import TypeVar
 
 from casebook.transcript.lexicon import Lexicon, fold, shipped
@@ -31,14 +32,17 @@ from casebook.transcript.segment import ABBREVIATIONS
 
 MAX_WORDS = 6
 _WINDOW = 120
-# A colon after a word on its line: a character that is not a space or a colon, then at most a window of
-# spaces that are not line breaks (a label's words are on its colon's line, within the window). The
-# first branch is the common case, a single word that starts a line ("A:", "MODERATOR:"); its group is
-# the word.
 _COLON = re.compile(r":")
 _DENSE = 16  # more than one colon in this many characters: find them with _WORD_COLON
-_WORD_COLON = re.compile(rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:")
+# A colon after a word on its line: a character that is not a space or a colon, then at most a window of
+# spaces that are not line breaks (a label's words are on its colon's line, within the window). The
+# first branch is the common case, a single word that starts a line ("A:", "MODERATOR:"), its colon not
+# before "/" or a digit 0-9; its groups are the word and the next character if it is not ASCII.
+_WORD_COLON = re.compile(
+    rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
+)
 _NAME_FLAGS = re.compile(b"[\x02\x03]")
+_IS_NAME = bytes(1 if flags & 2 else 0 for flags in range(256))  # flags to 1 for a name, else 0
 _TOKEN = re.compile(r"[^\s\xa0]+")
 _CACHE_SIZE = 4096
 _Value = TypeVar("_Value")
@@ -284,45 +288,64 @@ def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None
     """Every speaker label in ``text``, in order and without overlaps, as a :class:`LabelTable`.
 
     ``dense`` picks how colons are found (None: by how many there are); the labels are the same.
+    Where colons are many (a page of "A:" lines, or of " : : :"), a regex finds only the colons that can
+    end a label, and the single words that start a line, so Python steps only on those; elsewhere (real
+    briefings, a colon every few hundred characters) plain colons are faster to find, each looked at in
+    Python.
     """
     rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
     table = LabelTable(text, rules)
-    kind_of, rfind = rules.kind, text.rfind
-    add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
-    # Where colons are many (a page of "A:" lines, or of " : : :"), a regex finds the colons that can end
-    # a label, and the single words at line starts, so Python steps only on those; elsewhere (real
-    # briefings, a colon every few hundred characters) plain colons are faster to find, and each is
-    # looked at in Python. Both give the same labels.
     if dense is None:
         dense = text.count(":") * _DENSE > len(text)
-    for match in (_WORD_COLON if dense else _COLON).finditer(text):
-        colon = match.end() - 1
-        following = text[colon + 1 : colon + 2]
-        if following == "/" or following.isdigit():
-            continue  # "https://", "10:30"
-        segment = match.group(1) if dense else None
-        if segment is not None:
-            # One word alone at the start of its line, within the window: the only candidate, and it
-            # starts a line.
-            kind = kind_of(segment)
-            if kind is not None:
-                add_start(colon - len(segment))
-                add_end(colon + 1)
-                add_flags(_LINE_START | _NAME if kind == "name" else _LINE_START)
-            continue
-        # A label holds no colon, so the words to look at start after the previous colon (and after the
-        # line break, within a window): each stretch of text is looked at once, however many colons.
-        lo = colon - _WINDOW if colon > _WINDOW else 0
-        lo = max(lo, rfind(":", lo, colon) + 1)
-        newline = max(rfind("\n", lo, colon), rfind("\r", lo, colon))
-        window_start = newline + 1 if newline >= 0 else lo
-        tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)][-(MAX_WORDS + 3) :]
-        best = _candidates(text, colon, tokens, rules)
-        if best is not None:
-            table.append(best[0], colon + 1, best[2], best[3])
+    if dense:
+        _scan_dense(text, rules, table)
+    else:
+        for match in _COLON.finditer(text):
+            _label_at(text, match.start(), rules, table)
     if _NAME_FLAGS.search(table.flags):
         _drop_single_names(table)
     return table
+
+
+def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
+    """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
+    text alone (the only candidate, and it starts a line); any other colon by :func:`_label_at`."""
+    kind_of, seen = rules.kind, {}
+    add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
+    for match in _WORD_COLON.finditer(text):
+        word, after = match.groups()
+        if word is None:
+            _label_at(text, match.end() - 1, rules, table)
+            continue
+        if after and after.isdigit():
+            continue  # a colon before a digit ("10:30"), in a script other than 0-9
+        flags = seen.get(word)
+        if flags is None:
+            kind = kind_of(word)
+            flags = 0 if kind is None else _LINE_START | _NAME if kind == "name" else _LINE_START
+            _remember(seen, word, flags)
+        if flags:
+            start = match.start()
+            add_start(start)
+            add_end(start + len(word) + 1)
+            add_flags(flags)
+
+
+def _label_at(text: str, colon: int, rules: _Rules, table: LabelTable) -> None:
+    """Add the label that ends at the colon at ``colon``, if there is one."""
+    following = text[colon + 1 : colon + 2]
+    if following == "/" or following.isdigit():
+        return  # "https://", "10:30"
+    # A label holds no colon, so the words to look at start after the previous colon (and after the
+    # line break, within a window): each stretch of text is looked at once, however many colons.
+    lo = colon - _WINDOW if colon > _WINDOW else 0
+    lo = max(lo, text.rfind(":", lo, colon) + 1)
+    newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
+    window_start = newline + 1 if newline >= 0 else lo
+    tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)][-(MAX_WORDS + 3) :]
+    best = _candidates(text, colon, tokens, rules)
+    if best is not None:
+        table.append(best[0], colon + 1, best[2], best[3])
 
 
 def _drop_single_names(table: LabelTable) -> None:
@@ -332,8 +355,10 @@ def _drop_single_names(table: LabelTable) -> None:
     label before it; only the names said once go.
     """
     text, speaker = table.text, table.rules.speaker
-    rows = zip(table.starts, table.ends, table.flags, strict=True)
-    raw = Counter(text[s : e - 1] for s, e, f in rows if f & _NAME)
+    # The text before each name's colon, counted in C (map, compress and Counter, no Python step each).
+    is_name = table.flags.translate(_IS_NAME)
+    ends = map((-1).__add__, compress(table.ends, is_name))
+    raw = Counter(map(text.__getitem__, map(slice, compress(table.starts, is_name), ends)))
     names: Counter[str] = Counter()
     for candidate, times in raw.items():
         names[speaker(candidate)] += times

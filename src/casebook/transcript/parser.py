@@ -15,12 +15,14 @@ the transcript (``decisions``), listed by ``casebook transcript FILE --quirks`` 
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, repeat
 
 from casebook.transcript.clean import describe, find_end, page_lines_before, trailing_footer_start
 from casebook.transcript.document import Transcript
@@ -192,25 +194,26 @@ def parse(text: str) -> Transcript:
         body_start = labels.starts[0]
     else:
         body_start = body_end = len(text)
-    turns = TurnTable(labels)
+    count = len(labels)
+    # Each turn runs from its label to the next label (the last to the body's end). A turn with no word
+    # after its label is empty where that stop is: every turn starts so, and only the others (found by
+    # one regex search each, in C) are looked at in Python, so a page of bare labels costs no step each.
+    stops = labels.starts[1:]
+    if count:
+        stops.append(max(labels.ends[-1], body_end))
+    turns = TurnTable(labels, stops)
     cuts = offset_array(text)
     between: list[str] = []
-    count = len(labels)
-    label_starts, label_ends, first_word = labels.starts, labels.ends, _FIRST_WORD.search
-    add_start, add_end = turns.starts.append, turns.ends.append
-    for i in range(count):
-        label_end = label_ends[i]
-        stop = max(label_end, label_starts[i + 1] if i + 1 < count else body_end)
-        if first_word(text, label_end, stop) is None:
-            add_start(stop)  # a label with no words after it: an empty turn, where the next begins
-            add_end(stop)
-            continue
+    label_ends = labels.ends
+    with_words = map(_FIRST_WORD.search, repeat(text), label_ends, stops)
+    for i in compress(itertools.count(), with_words):
+        label_end, stop = label_ends[i], stops[i]
         kept = page_lines_before(text, label_end, stop)
         if kept < stop:
             between += _page_lines(text, kept, stop)
             cuts.extend((i, kept, stop))
         start, end = _trim(text, label_end, kept)
-        turns.add(start, end)
+        turns.set_span(i, start, end)
         for note in annotation_spans(text, start, end):
             turns.add_note(*note)
     metadata = describe(text, body_start, body_end, end_mark)

@@ -7,14 +7,13 @@ of flags) plus two offsets for its trimmed text: about 17 bytes. Transcribers' n
 offsets each, shared by all turns in one sorted column. :class:`TurnTable` is a read-only sequence of
 Turns, as the list it replaces was: ``len``, indexing (a slice gives a list), iteration, ``==``.
 
-A Turn that someone still holds is handed out again (``table[3] is table[3]`` while it is alive), so
-its cached sentences and words are computed once; a Turn nobody holds is dropped, and built anew when
-asked for.
+Each access builds a new Turn, equal to any other built for the same index (``table[3] == table[3]``,
+though not ``is``): the table holds no Turn, so what a Turn caches (its sentences, its word count)
+lives as long as the caller keeps that Turn.
 """
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import overload
@@ -26,22 +25,23 @@ from casebook.transcript.model import Annotation, Turn
 class TurnTable(Sequence[Turn]):
     """A transcript's turns, stored as offsets into ``labels.text`` (see the module docstring)."""
 
-    def __init__(self, labels: LabelTable) -> None:
+    def __init__(self, labels: LabelTable, stops: Sequence[int]) -> None:
+        """Turns for each label of ``labels``, each empty at its ``stops`` offset until :meth:`set_span`."""
         self.labels = labels
         self.text = labels.text
         self.starts = offset_array(self.text)
-        self.ends = offset_array(self.text)
+        self.starts.extend(stops)
+        self.ends = self.starts[:]
         self.note_starts = offset_array(self.text)
         self.note_ends = offset_array(self.text)
-        self._alive: weakref.WeakValueDictionary[int, Turn] = weakref.WeakValueDictionary()
 
-    def add(self, start: int, end: int) -> None:
-        """The next turn's text is ``text[start:end]``; its label is the next row of ``labels``."""
-        self.starts.append(start)
-        self.ends.append(end)
+    def set_span(self, index: int, start: int, end: int) -> None:
+        """Turn ``index``'s text is ``text[start:end]``."""
+        self.starts[index] = start
+        self.ends[index] = end
 
     def add_note(self, start: int, end: int) -> None:
-        """A transcriber's note at ``text[start:end]``, inside the turn added last."""
+        """A transcriber's note at ``text[start:end]``, after every note added before it."""
         self.note_starts.append(start)
         self.note_ends.append(end)
 
@@ -84,13 +84,6 @@ class TurnTable(Sequence[Turn]):
         return self.labels.speaker(index)
 
     def _turn(self, index: int) -> Turn:
-        turn = self._alive.get(index)
-        if turn is None:
-            turn = self._build(index)
-            self._alive[index] = turn
-        return turn
-
-    def _build(self, index: int) -> Turn:
         labels, text = self.labels, self.text
         start, end = self.starts[index], self.ends[index]
         speaker = labels.speaker(index)
