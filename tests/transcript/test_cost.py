@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from casebook.transcript import load_briefing, parse
 from casebook.transcript.labels import scan_labels
 from casebook.transcript.report import json_chunks
+from casebook.transcript.table import KEPT
 
 A_LINES = "A:\n" * 20_000  # a turn every 3 bytes: the worst layout for per-turn cost
 
@@ -134,3 +135,19 @@ pieces = st.sampled_from(
 def test_both_ways_of_finding_colons_give_the_same_labels(text: str) -> None:
     dense, sparse = scan_labels(text, dense=True), scan_labels(text, dense=False)
     assert [dense[i] for i in range(len(dense))] == [sparse[i] for i in range(len(sparse))]
+
+
+def test_long_turns_are_kept_short_ones_rebuilt_equal() -> None:
+    briefing = parse(load_briefing().source)
+    long = next(i for i, turn in enumerate(briefing.turns) if len(turn.text) >= KEPT)
+    short = next(i for i, turn in enumerate(briefing.turns) if len(turn.text) < KEPT)
+    # A long turn is built once, so the sentences one analysis finds serve the next.
+    assert briefing.turns[long] is briefing.turns[long]
+    assert briefing.turns[long].sentences
+    assert "_sentence_texts" in briefing.turns[long].__dict__
+    # A short one is built on each access, equal by value, and holds nothing between accesses.
+    assert briefing.turns[short] == briefing.turns[short]
+    assert briefing.turns[short] is not briefing.turns[short]
+    assert list(briefing.turns) == [briefing.turns[i] for i in range(len(briefing.turns))]
+    assert briefing.turns[-1] == briefing.turns[len(briefing.turns) - 1]
+    assert briefing.turns[2:5] == [briefing.turns[2], briefing.turns[3], briefing.turns[4]]
