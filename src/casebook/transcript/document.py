@@ -6,7 +6,7 @@ this class only ties them to one parsed text, and computes each at most once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from casebook.transcript import extract
@@ -27,18 +27,32 @@ from casebook.transcript.model import (
 )
 from casebook.transcript.quirks import find_quirks
 from casebook.transcript.stats import Stats, compute_stats
+from casebook.transcript.table import turns_of
 
 
 class Transcript:
-    """A parsed briefing. ``source`` is the original text; every offset points into it."""
+    """A parsed briefing. ``source`` is the original text; every offset points into it.
+
+    ``turns`` is a sequence of :class:`Turn` (from :func:`parse`, a ``TurnTable`` that builds each Turn
+    when asked for); ``decisions`` are the parser's guesses, which may be given as any iterable of
+    quirks: a list or tuple is taken at once, anything else is read the first time they are asked for.
+    """
 
     def __init__(
-        self, source: str, turns: Sequence[Turn], metadata: Metadata, decisions: Sequence[Quirk] = ()
+        self, source: str, turns: Sequence[Turn], metadata: Metadata, decisions: Iterable[Quirk] = ()
     ) -> None:
         self.source = source
-        self.turns: list[Turn] = list(turns)
+        self.turns: Sequence[Turn] = turns_of(turns)
         self.metadata = metadata
-        self.decisions: tuple[Quirk, ...] = tuple(decisions)
+        # A list or tuple is taken now; the parser's lazy decisions are read when first asked for.
+        self._decisions: Iterable[Quirk] = (
+            tuple(decisions) if isinstance(decisions, (list, tuple)) else decisions
+        )
+
+    @cached_property
+    def decisions(self) -> tuple[Quirk, ...]:
+        """The parser's guesses (see ``casebook.transcript.parser``), as quirks."""
+        return tuple(self._decisions)
 
     def __repr__(self) -> str:
         return f"<Transcript: {len(self.turns)} turns, {len(self.speakers())} speakers>"
@@ -70,12 +84,13 @@ class Transcript:
 
     def sentence(self, turn: int, index: int) -> Sentence:
         """The sentence at (turn, index); raises LookupError saying what exists if there is none."""
-        spans = self.turn(turn).sentence_spans
+        found = self.turn(turn)
+        spans = found.sentence_spans
         if not 0 <= index < len(spans):
             has = f"{len(spans)} sentences (0-{len(spans) - 1})" if spans else "no sentences"
             raise LookupError(f"turn {turn} has no sentence {index}: it has {has}")
         start, end = spans[index]
-        return Sentence(turn, index, self.turns[turn]._sentence_texts[index], start, end)
+        return Sentence(turn, index, found._sentence_texts[index], start, end)
 
     def passage(self, turn: int, sentence: int | None = None) -> str:
         """The text a quiz reference points at: one sentence, or the whole turn (whitespace-normalised)."""

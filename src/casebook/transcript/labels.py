@@ -20,9 +20,11 @@ label (a named or titled person) is a briefer.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import TypeVar
 
 from casebook.transcript.lexicon import Lexicon, fold, shipped
@@ -31,6 +33,16 @@ from casebook.transcript.segment import ABBREVIATIONS
 MAX_WORDS = 6
 _WINDOW = 120
 _COLON = re.compile(r":")
+_DENSE = 16  # more than one colon in this many characters: find them with _WORD_COLON
+# A colon after a word on its line: a character that is not a space or a colon, then at most a window of
+# spaces that are not line breaks (a label's words are on its colon's line, within the window). The
+# first branch is the common case, a single word that starts a line ("A:", "MODERATOR:"), its colon not
+# before "/" or a digit 0-9; its groups are the word and the next character if it is not ASCII.
+_WORD_COLON = re.compile(
+    rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
+)
+_NAME_FLAGS = re.compile(b"[\x02\x03]")
+_IS_NAME = bytes(1 if flags & 2 else 0 for flags in range(256))  # flags to 1 for a name, else 0
 _TOKEN = re.compile(r"[^\s\xa0]+")
 _CACHE_SIZE = 4096
 _Value = TypeVar("_Value")
@@ -203,37 +215,162 @@ def _candidates(text: str, colon: int, tokens: list[int], rules: _Rules) -> tupl
     return best
 
 
+_LINE_START = 1
+_NAME = 2
+
+
+def offset_array(text: str) -> array[int]:
+    """An empty array of offsets into ``text``: 4 bytes each when the text allows, else 8."""
+    return array("i" if len(text) < 2**31 else "q")
+
+
+class LabelTable:
+    """The labels of one text as columns, not objects: two offsets and one byte of flags per label.
+
+    A page of a million one-letter labels ("A:" lines) then holds about 9 bytes per label, not a
+    :class:`Label` of about 130. The speaker is not stored: it is the text before the colon, normalised
+    when asked for (``_Rules.speaker`` hands out one string per distinct label), and its role follows
+    from it. ``table[i]`` builds the :class:`Label`.
+    """
+
+    def __init__(self, text: str, rules: _Rules) -> None:
+        self.text = text
+        self.rules = rules
+        self.starts = offset_array(text)
+        self.ends = offset_array(text)  # just after the colon
+        self.flags = bytearray()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> Label:
+        speaker = self.speaker(index)
+        flags = self.flags[index]
+        return Label(
+            self.starts[index],
+            self.ends[index],
+            speaker,
+            self.rules.role(speaker),
+            bool(flags & _LINE_START),
+            "name" if flags & _NAME else "sure",
+        )
+
+    def speaker(self, index: int) -> str:
+        """The speaker of label ``index`` as the kit stores it (see :func:`normalize_label`)."""
+        return self.rules.speaker(self.text[self.starts[index] : self.ends[index] - 1])
+
+    def line_start(self, index: int) -> bool:
+        """Whether label ``index`` starts a line."""
+        return bool(self.flags[index] & _LINE_START)
+
+    def is_name(self, index: int) -> bool:
+        """Whether label ``index`` is a plain name ("Jane Doe:") rather than a sure label."""
+        return bool(self.flags[index] & _NAME)
+
+    def append(self, start: int, end: int, kind: str, line_start: bool) -> None:
+        """Add a label: ``start`` its first character, ``end`` just after its colon."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.flags.append((_LINE_START if line_start else 0) | (_NAME if kind == "name" else 0))
+
+    def truncate(self, count: int) -> None:
+        """Keep only the first ``count`` labels."""
+        del self.starts[count:], self.ends[count:], self.flags[count:]
+
+
+def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None = None) -> LabelTable:
+    """Every speaker label in ``text``, in order and without overlaps, as a :class:`LabelTable`.
+
+    ``dense`` picks how colons are found (None: by how many there are); the labels are the same.
+    Where colons are many (a page of "A:" lines, or of " : : :"), a regex finds only the colons that can
+    end a label, and the single words that start a line, so Python steps only on those; elsewhere (real
+    briefings, a colon every few hundred characters) plain colons are faster to find, each looked at in
+    Python.
+    """
+    rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
+    table = LabelTable(text, rules)
+    if dense is None:
+        dense = text.count(":") * _DENSE > len(text)
+    if dense:
+        _scan_dense(text, rules, table)
+    else:
+        for match in _COLON.finditer(text):
+            _label_at(text, match.start(), rules, table)
+    if _NAME_FLAGS.search(table.flags):
+        _drop_single_names(table)
+    return table
+
+
+def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
+    """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
+    text alone (the only candidate, and it starts a line); any other colon by :func:`_label_at`."""
+    kind_of, seen = rules.kind, {}
+    add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
+    for match in _WORD_COLON.finditer(text):
+        word, after = match.groups()
+        if word is None:
+            _label_at(text, match.end() - 1, rules, table)
+            continue
+        if after and after.isdigit():
+            continue  # a colon before a digit ("10:30"), in a script other than 0-9
+        flags = seen.get(word)
+        if flags is None:
+            kind = kind_of(word)
+            flags = 0 if kind is None else _LINE_START | _NAME if kind == "name" else _LINE_START
+            _remember(seen, word, flags)
+        if flags:
+            start = match.start()
+            add_start(start)
+            add_end(start + len(word) + 1)
+            add_flags(flags)
+
+
+def _label_at(text: str, colon: int, rules: _Rules, table: LabelTable) -> None:
+    """Add the label that ends at the colon at ``colon``, if there is one."""
+    following = text[colon + 1 : colon + 2]
+    if following == "/" or following.isdigit():
+        return  # "https://", "10:30"
+    # A label holds no colon, so the words to look at start after the previous colon (and after the
+    # line break, within a window): each stretch of text is looked at once, however many colons.
+    lo = colon - _WINDOW if colon > _WINDOW else 0
+    lo = max(lo, text.rfind(":", lo, colon) + 1)
+    newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
+    window_start = newline + 1 if newline >= 0 else lo
+    tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)][-(MAX_WORDS + 3) :]
+    best = _candidates(text, colon, tokens, rules)
+    if best is not None:
+        table.append(best[0], colon + 1, best[2], best[3])
+
+
+def _drop_single_names(table: LabelTable) -> None:
+    """Drop the plain names that open only one line, in place (no second table at the peak).
+
+    Labels never overlap: a label starts after the colon before it, so it starts after the end of any
+    label before it; only the names said once go.
+    """
+    text, speaker = table.text, table.rules.speaker
+    # The text before each name's colon, counted in C (map, compress and Counter, no Python step each).
+    is_name = table.flags.translate(_IS_NAME)
+    ends = map((-1).__add__, compress(table.ends, is_name))
+    raw = Counter(map(text.__getitem__, map(slice, compress(table.starts, is_name), ends)))
+    names: Counter[str] = Counter()
+    for candidate, times in raw.items():
+        names[speaker(candidate)] += times
+    if all(times >= 2 for times in names.values()):
+        return
+    kept = 0
+    for i in range(len(table)):
+        if table.is_name(i) and names[table.speaker(i)] < 2:
+            continue
+        if kept != i:
+            table.starts[kept], table.ends[kept], table.flags[kept] = (
+                table.starts[i], table.ends[i], table.flags[i],
+            )  # fmt: skip
+        kept += 1
+    table.truncate(kept)
+
+
 def find_labels(text: str, lexicon: Lexicon | None = None) -> list[Label]:
     """Every speaker label in ``text``, in order and without overlaps (see the module docstring)."""
-    rules = _Rules(lexicon) if lexicon is not None else _shipped_rules()
-    # Each candidate becomes its Label at once (no intermediate tuple per label): on a page of a million
-    # one-letter labels the list of labels is what memory holds, once.
-    found: list[Label] = []
-    previous = -1
-    for match in _COLON.finditer(text):
-        colon = match.start()
-        # A label holds no colon, so the words to look at start after the previous colon (and after the
-        # line break, within a window): each stretch of text is looked at once, however many colons.
-        lo = max(0, colon - _WINDOW, previous + 1)
-        previous = colon
-        following = text[colon + 1 : colon + 2]
-        if following == "/" or following.isdigit():
-            continue  # "https://", "10:30"
-        newline = max(text.rfind("\n", lo, colon), text.rfind("\r", lo, colon))
-        window_start = newline + 1 if newline >= 0 else lo
-        tokens = [m.start() for m in _TOKEN.finditer(text, window_start, colon)][-(MAX_WORDS + 3) :]
-        best = _candidates(text, colon, tokens, rules)
-        if best is None:
-            continue
-        start, candidate, kind, line_start = best
-        speaker = rules.speaker(candidate)
-        found.append(Label(start, colon + 1, speaker, rules.role(speaker), line_start, kind))
-    names = Counter(label.speaker for label in found if label.kind == "name")
-    labels: list[Label] = []
-    for label in found:
-        if label.kind == "name" and names[label.speaker] < 2:
-            continue
-        if labels and label.start < labels[-1].end:
-            continue
-        labels.append(label)
-    return labels
+    table = scan_labels(text, lexicon)
+    return [table[i] for i in range(len(table))]

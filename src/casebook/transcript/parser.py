@@ -15,20 +15,27 @@ the transcript (``decisions``), listed by ``casebook transcript FILE --quirks`` 
 
 from __future__ import annotations
 
+import itertools
 import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, repeat
 
 from casebook.transcript.clean import describe, find_end, page_lines_before, trailing_footer_start
 from casebook.transcript.document import Transcript
-from casebook.transcript.labels import Label, find_labels
+from casebook.transcript.labels import Label, LabelTable, offset_array, scan_labels
 from casebook.transcript.lexicon import phrase_pattern, shipped
-from casebook.transcript.model import Annotation, Quirk, Turn
+from casebook.transcript.model import Annotation, Quirk
+from casebook.transcript.table import TurnTable
 
 _BRACKETED = re.compile(r"[(\[]([^()\[\]\r\n]{1,60})[)\]]")
 # A line that stops in mid-sentence (a small letter, a comma or a dash) and is not a list item.
 _SPEECH_END = re.compile(r"[a-z,;–—-]$")
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●~]|[*\-–](?=\s))")
+_FIRST_WORD = re.compile(r"\S")
 _SPEECH_WORDS = 12
 _SHOWN = 60
 _LISTED = 8
@@ -39,18 +46,20 @@ def _annotation_words() -> re.Pattern[str]:
     return phrase_pattern(shipped("markers.json")["annotations"])
 
 
-def find_annotations(text: str, start: int = 0, end: int | None = None) -> tuple[Annotation, ...]:
-    """Transcribers' notes in ``text[start:end]``: brackets opening with a word from ``markers.json``."""
+def annotation_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each transcriber's note in ``text[start:end]`` (see :func:`find_annotations`)."""
     stop = len(text) if end is None else end
     if text.find("(", start, stop) < 0 and text.find("[", start, stop) < 0:
-        return ()
+        return
     words = _annotation_words()
-    found = []
-    for match in _BRACKETED.finditer(text, start, len(text) if end is None else end):
-        inner = match.group(1).strip(" \t\xa0")
-        if words.match(inner):
-            found.append(Annotation(match.group(), match.start(), match.end()))
-    return tuple(found)
+    for match in _BRACKETED.finditer(text, start, stop):
+        if words.match(match.group(1).strip(" \t\xa0")):
+            yield match.start(), match.end()
+
+
+def find_annotations(text: str, start: int = 0, end: int | None = None) -> tuple[Annotation, ...]:
+    """Transcribers' notes in ``text[start:end]``: brackets opening with a word from ``markers.json``."""
+    return tuple(Annotation(text[s:e], s, e) for s, e in annotation_spans(text, start, end))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,12 +89,14 @@ def _mid_line_quirk(index: int, label: Label, text: str) -> Quirk:
     )
 
 
-def _name_quirks(labels: list[Label]) -> list[Quirk]:
+def _name_quirks(labels: LabelTable) -> list[Quirk]:
     """One quirk per plain name taken as a speaker ("Jane Doe:"), at its first turn, naming its turns."""
-    turns: dict[str, list[int]] = {}
-    for index, label in enumerate(labels):
-        if label.kind == "name":
-            turns.setdefault(label.speaker, []).append(index)
+    turns: dict[str, list[int]] = {}  # the first _LISTED + 1 turns of each name: enough to show them
+    for index in range(len(labels)):
+        if labels.is_name(index):
+            listed = turns.setdefault(labels.speaker(index), [])
+            if len(listed) <= _LISTED:
+                listed.append(index)
     quirks = []
     for speaker, indexes in turns.items():
         first = labels[indexes[0]]
@@ -120,6 +131,47 @@ def _preamble_quirk(text: str, body_start: int) -> Quirk | None:
     )
 
 
+def _page_lines_quirk(index: int, speaker: str, lines: list[str], kept: int, stop: int) -> Quirk:
+    """Why whole lines at the end of a turn were set aside as page text."""
+    return Quirk(
+        "page-lines",
+        f"After turn {index} ({speaker}): "
+        + ", ".join(f"\u201c{_shown(x)}\u201d" for x in lines)
+        + " is page text (a time stamp, a link or a menu), not speech; it was set aside.",
+        index,
+        kept,
+        stop,
+    )
+
+
+def _page_lines(text: str, start: int, stop: int) -> list[str]:
+    return [" ".join(line.split()) for line in text[start:stop].splitlines() if line.strip()]
+
+
+class _Decisions:
+    """The parser's guesses, as quirks, built when first read: a page of a million labels in the middle
+    of lines keeps one flag per turn (in its label table) until then, not a million messages."""
+
+    def __init__(self, turns: TurnTable, cuts: array[int], tail: list[Quirk]) -> None:
+        self.turns = turns
+        self.cuts = cuts  # (turn, kept, stop) for each turn whose last lines are page lines
+        self.tail = tail
+
+    def __iter__(self) -> Iterator[Quirk]:
+        labels, text, cuts = self.turns.labels, self.turns.text, self.cuts
+        next_cut = 0
+        for i in range(len(labels)):
+            if next_cut < len(cuts) and cuts[next_cut] == i:
+                kept, stop = cuts[next_cut + 1], cuts[next_cut + 2]
+                yield _page_lines_quirk(i, labels.speaker(i), _page_lines(text, kept, stop), kept, stop)
+                next_cut += 3
+            if not labels.line_start(i):
+                yield _mid_line_quirk(i, labels[i], text)
+        if len(labels):
+            yield from _name_quirks(labels)
+        yield from self.tail
+
+
 def parse(text: str) -> Transcript:
     """Parse a briefing transcript into a :class:`Transcript` (turns, metadata and analyses).
 
@@ -131,72 +183,58 @@ def parse(text: str) -> Transcript:
             f"parse() takes the transcript's text as a string, not {kind}: "
             "decode it first, or use casebook.transcript.read_text(path)"
         )
-    labels = find_labels(text)
+    labels = scan_labels(text)
     end_mark = None
-    if labels:
-        end_mark = find_end(text, labels[0].end)
+    if len(labels):
+        end_mark = find_end(text, labels.ends[0])
         body_end = end_mark[0] if end_mark else len(text)
-        labels = [label for label in labels if label.end <= body_end]
+        labels.truncate(bisect_right(labels.ends, body_end))  # the labels ending by body_end
         if end_mark is None:
-            body_end = trailing_footer_start(text, labels[-1].end, body_end)
-        body_start = labels[0].start
+            body_end = trailing_footer_start(text, labels.ends[-1], body_end)
+        body_start = labels.starts[0]
     else:
         body_start = body_end = len(text)
-    turns = []
-    decisions: list[Quirk] = []
+    count = len(labels)
+    # Each turn runs from its label to the next label (the last to the body's end). A turn with no word
+    # after its label is empty where that stop is: every turn starts so, and only the others (found by
+    # one regex search each, in C) are looked at in Python, so a page of bare labels costs no step each.
+    stops = labels.starts[1:]
+    if count:
+        stops.append(max(labels.ends[-1], body_end))
+    turns = TurnTable(labels, stops)
+    cuts = offset_array(text)
     between: list[str] = []
-    for i, label in enumerate(labels):
-        stop = labels[i + 1].start if i + 1 < len(labels) else body_end
-        stop = max(label.end, stop)
-        kept = page_lines_before(text, label.end, stop)
+    label_ends = labels.ends
+    with_words = map(_FIRST_WORD.search, repeat(text), label_ends, stops)
+    for i in compress(itertools.count(), with_words):
+        label_end, stop = label_ends[i], stops[i]
+        kept = page_lines_before(text, label_end, stop)
         if kept < stop:
-            lines = [" ".join(line.split()) for line in text[kept:stop].splitlines() if line.strip()]
-            between += lines
-            decisions.append(
-                Quirk(
-                    "page-lines",
-                    f"After turn {i} ({label.speaker}): "
-                    + ", ".join(f"\u201c{_shown(x)}\u201d" for x in lines)
-                    + " is page text (a time stamp, a link or a menu), not speech; it was set aside.",
-                    i,
-                    kept,
-                    stop,
-                )
-            )
-        start, end = _trim(text, label.end, kept)
-        turns.append(
-            Turn(
-                index=i,
-                speaker=label.speaker,
-                role=label.role,
-                text=text[start:end],
-                start=start,
-                end=end,
-                label_start=label.start,
-                annotations=find_annotations(text, start, end),
-            )
-        )
-        if not label.line_start:
-            decisions.append(_mid_line_quirk(i, label, text))
+            between += _page_lines(text, kept, stop)
+            cuts.extend((i, kept, stop))
+        start, end = _trim(text, label_end, kept)
+        turns.set_span(i, start, end)
+        for note in annotation_spans(text, start, end):
+            turns.add_note(*note)
     metadata = describe(text, body_start, body_end, end_mark)
     if between:
         metadata = replace(metadata, between=tuple(between))
-    if labels:
-        decisions += _name_quirks(labels)
+    tail: list[Quirk] = []
+    if count:
         if (quirk := _preamble_quirk(text, body_start)) is not None:
-            decisions.append(quirk)
+            tail.append(quirk)
         if end_mark is None and cut_inside_line(text, body_end):
-            decisions.append(
+            tail.append(
                 Quirk(
                     "page-link-cut",
                     f"The last turn was cut before \u201c{_shown(text[body_end:])}\u201d: a link of the page "
                     "that shows only the opening of the briefing. The rest of it is not in the file.",
-                    len(turns) - 1,
+                    count - 1,
                     body_end,
                     len(text),
                 )
             )
-    return Transcript(text, turns, metadata, decisions)
+    return Transcript(text, turns, metadata, _Decisions(turns, cuts, tail))
 
 
 def cut_inside_line(text: str, position: int) -> bool:

@@ -22,6 +22,7 @@ EXIT_OK = 0
 EXIT_NO_TURNS = 1
 EXIT_UNREADABLE = 2
 LINE_WIDTH = 110
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), built once
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     million turns is written without holding all of its JSON at once (and with the fast, compact encoder)."""
     first = True
     for record in records:
-        yield ("[\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        yield ("[\n" if first else ",\n") + _ENCODER.encode(record)
         first = False
     yield "[]" if first else "\n]"
 
