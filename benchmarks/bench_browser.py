@@ -15,7 +15,9 @@ the click until the kernel is idle again: the report gives them per click, comm 
 
 Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
 CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
-quizzes. Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
+quizzes. CASEBOOK_BENCH_LAB=stock starts JupyterLab without the kit's kernel websocket class
+(``casebook.lab_socket``: Nagle's algorithm left on, as jupyter_server has it), to compare.
+Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ sys.path.insert(0, str(ROOT))  # the harness lives in tests/browser
 import nbformat  # noqa: E402
 from nbformat.v4 import new_code_cell, new_notebook  # noqa: E402
 
-from tests.browser import notebook_page, quiz_driver  # noqa: E402
+from casebook.lab import CONNECTION_CLASS, lab_command  # noqa: E402
+from tests.browser import lab_server, notebook_page, quiz_driver  # noqa: E402
 from tests.browser.chromium import find_chromium, launch  # noqa: E402
 from tests.browser.lab_server import LabServer, running_lab  # noqa: E402
 from tests.browser.quiz_answers import plan_quiz  # noqa: E402
@@ -56,6 +59,15 @@ FLOOR_CELLS = [
 
 
 PARTS = os.environ.get("CASEBOOK_BENCH_BROWSER", "open,click").split(",")
+
+
+def stock_lab_command(**options) -> list[str]:  # noqa: ANN003
+    """``lab_command`` without the kit's kernel websocket class: jupyter_server as it ships."""
+    return [a for a in lab_command(**options) if CONNECTION_CLASS not in a]
+
+
+if os.environ.get("CASEBOOK_BENCH_LAB") == "stock":
+    lab_server.lab_command = stock_lab_command
 
 # Installed in every page before JupyterLab loads: counts the kernel messages on each websocket, with
 # the time each arrives. JSON frames and the binary v1 protocol (offsets, channel, header) are read.
@@ -256,6 +268,10 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:
         server.shut_down_kernels_of(path)
 
 
+def _lab() -> str:
+    return " [stock jupyter_server websocket]" if lab_server.lab_command is stock_lab_command else ""
+
+
 def _row(name: str, seconds: float, floor: float) -> str:
     return f"  {name:<44} {seconds * 1000:9.0f} ms   {seconds / floor:6.2f}x floor"
 
@@ -308,7 +324,7 @@ def main() -> int:
                     open_all(context, server, floor, lessons)
                 if "click" not in PARTS:
                     return 0
-                print(f"Click to feedback (median of {ROUNDS}, timed in the page):")
+                print(f"Click to feedback (median of {ROUNDS}, timed in the page){_lab()}:")
                 floor_clicks = clicks(context, server, floor, "click-floor", floor_click)
                 floor_time = floor_clicks.seconds
                 print(_row("floor: button updates a counter", floor_time, floor_time))
@@ -333,7 +349,7 @@ def main() -> int:
 
 def open_all(context, server: LabServer, floor: str, lessons: list[str]) -> None:  # noqa: ANN001
     """Print open-to-rendered for the floor and each lesson."""
-    print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page):")
+    print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page){_lab()}:")
     opening = {p: [] for p in [floor, *lessons]}
     for round_ in range(ROUNDS):  # interleaved, so drift hits floor and lessons alike
         for path, times in opening.items():
