@@ -15,7 +15,9 @@ the click until the kernel is idle again: the report gives them per click, comm 
 
 Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
 CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
-quizzes. Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
+quizzes. CASEBOOK_BENCH_LAB=stock starts JupyterLab without the kit's kernel websocket class
+(``casebook.lab_socket``: Nagle's algorithm left on, as jupyter_server has it), to compare.
+Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ sys.path.insert(0, str(ROOT))  # the harness lives in tests/browser
 import nbformat  # noqa: E402
 from nbformat.v4 import new_code_cell, new_notebook  # noqa: E402
 
-from tests.browser import notebook_page, quiz_driver  # noqa: E402
+from casebook.maintain.lab import CONNECTION_CLASS, lab_command  # noqa: E402
+from tests.browser import lab_server, notebook_page, quiz_driver  # noqa: E402
 from tests.browser.chromium import find_chromium, launch  # noqa: E402
 from tests.browser.lab_server import LabServer, running_lab  # noqa: E402
 from tests.browser.quiz_answers import plan_quiz  # noqa: E402
@@ -57,39 +60,57 @@ FLOOR_CELLS = [
 
 PARTS = os.environ.get("CASEBOOK_BENCH_BROWSER", "open,click").split(",")
 
+
+def stock_lab_command(**options) -> list[str]:  # noqa: ANN003
+    """``lab_command`` without the kit's kernel websocket class: jupyter_server as it ships."""
+    return [a for a in lab_command(**options) if CONNECTION_CLASS not in a]
+
+
+if os.environ.get("CASEBOOK_BENCH_LAB") == "stock":
+    lab_server.lab_command = stock_lab_command
+
 # Installed in every page before JupyterLab loads: counts the kernel messages on each websocket, with
 # the time each arrives. JSON frames and the binary v1 protocol (offsets, channel, header) are read.
 WS_COUNTER = """
 (() => {
   const log = (window.__casebookWs = []);
   const decoder = new TextDecoder();
-  function kind(data) {
+  // What one frame is: "channel:msg_type" (plus the kernel's execution state for a status), its
+  // message id and the id of the message it answers.
+  function describe(data) {
     try {
+      let channel, header, parent, content;
       if (typeof data === "string") {
         const msg = JSON.parse(data);
-        return `${msg.channel}:${msg.header.msg_type}`;
+        [channel, header, parent, content] = [msg.channel, msg.header, msg.parent_header, msg.content];
+      } else {
+        const view = new DataView(data);
+        const count = Number(view.getBigUint64(0, true));
+        const offsets = [];
+        for (let i = 1; i <= count; i++) offsets.push(Number(view.getBigUint64(8 * i, true)));
+        const part = (i) => decoder.decode(new Uint8Array(data, offsets[i], offsets[i + 1] - offsets[i]));
+        channel = part(0);
+        [header, parent] = [JSON.parse(part(1)), JSON.parse(part(2))];
+        if (header.msg_type === "status") content = JSON.parse(part(4));
       }
-      const view = new DataView(data);
-      const count = Number(view.getBigUint64(0, true));
-      const offsets = [];
-      for (let i = 1; i <= count; i++) offsets.push(Number(view.getBigUint64(8 * i, true)));
-      const part = (i) => decoder.decode(new Uint8Array(data, offsets[i], offsets[i + 1] - offsets[i]));
-      return `${part(0)}:${JSON.parse(part(1)).msg_type}`;
+      const state = header.msg_type === "status" && content ? `:${content.execution_state}` : "";
+      const kind = `${channel}:${header.msg_type}${state}`;
+      return { kind, id: header.msg_id, parent: (parent || {}).msg_id };
     } catch (error) {
-      return "other";
+      return { kind: "other" };
     }
   }
   const Native = window.WebSocket;
   const send = Native.prototype.send;
   Native.prototype.send = function (data) {
-    log.push({ way: "sent", kind: kind(data), at: performance.now() });
+    log.push({ way: "sent", ...describe(data), at: performance.now() });
     return send.call(this, data);
   };
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) =>
-        log.push({ way: "received", kind: kind(event.data), at: performance.now() }));
+        log.push({ way: "received", ...describe(event.data), at: performance.now() }));
     }
   };
 })();
@@ -121,6 +142,31 @@ class Click:
     seconds: float
     messages: Counter = field(default_factory=Counter)
     last_message_ms: float = 0.0  # after the click, when the last message of the click arrived
+    steps_ms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # see ``steps``
+
+
+STEPS = ("click to sent", "sent to kernel busy", "busy to first comm reply", "reply to drawn")
+
+
+def steps(log: list[dict], start: float, end: float) -> tuple[float, float, float, float]:
+    """Where one click's time went, in ms, from the page's message log (``STEPS``): the page until
+    the comm message left, the way to the kernel (its ``busy`` status for that message back: a
+    kernel still busy with an earlier message shows here), the kernel until the first comm message
+    it sends in answer to it, and the page from that message to the feedback drawn. A step whose
+    message is missing counts as 0 and the rest move on from the last known time."""
+
+    sent_msg = next((m for m in log if m["way"] == "sent" and m["kind"] == "shell:comm_msg"), None)
+    if sent_msg is None:
+        return (0.0, 0.0, 0.0, end - start)
+    answers = [m for m in log if m["way"] == "received" and m.get("parent") == sent_msg.get("id")]
+
+    def first(kind: str, default: float) -> float:
+        return next((m["at"] for m in answers if m["kind"] == kind), default)
+
+    sent = sent_msg["at"]
+    busy = first("iopub:status:busy", sent)
+    reply = first("iopub:comm_msg", busy)
+    return (sent - start, busy - sent, reply - busy, max(end - reply, 0.0))
 
 
 def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noqa: ANN001
@@ -139,7 +185,9 @@ def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noq
     after = [m for m in log if m["at"] >= probe["start"]]
     messages = Counter(f"{m['way']} {m['kind']}" for m in after)
     last = max((m["at"] for m in after), default=probe["end"]) - probe["start"]
-    return Click((probe["end"] - probe["start"]) / 1000, messages, last)
+    return Click(
+        (probe["end"] - probe["start"]) / 1000, messages, last, steps(after, probe["start"], probe["end"])
+    )
 
 
 def _write(root: Path, relative: str, cells: list[str]) -> str:
@@ -198,6 +246,7 @@ class Clicks:
     seconds: float
     messages: Counter
     last_message_ms: float
+    steps_ms: tuple[float, ...]  # the median of each of ``STEPS``
 
 
 def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
@@ -212,10 +261,15 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:
             statistics.median(c.seconds for c in done),
             done[-1].messages,
             statistics.median(c.last_message_ms for c in done),
+            tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
         )
     finally:
         page.close()
         server.shut_down_kernels_of(path)
+
+
+def _lab() -> str:
+    return " [stock jupyter_server websocket]" if lab_server.lab_command is stock_lab_command else ""
 
 
 def _row(name: str, seconds: float, floor: float) -> str:
@@ -228,9 +282,10 @@ def _messages(measured: Clicks) -> str:
     received = sum(n for k, n in measured.messages.items() if k.startswith("received"))
     comm_in = measured.messages["received iopub:comm_msg"]
     comm_out = measured.messages["sent shell:comm_msg"]
+    parts = ", ".join(f"{name} {ms:.1f}" for name, ms in zip(STEPS, measured.steps_ms, strict=True))
     return (
         f"      messages per click: sent {sent} ({comm_out} comm), received {received} ({comm_in} comm); "
-        f"last at {measured.last_message_ms:.0f} ms"
+        f"last at {measured.last_message_ms:.0f} ms\n      steps (ms, medians): {parts}"
     )
 
 
@@ -269,7 +324,7 @@ def main() -> int:
                     open_all(context, server, floor, lessons)
                 if "click" not in PARTS:
                     return 0
-                print(f"Click to feedback (median of {ROUNDS}, timed in the page):")
+                print(f"Click to feedback (median of {ROUNDS}, timed in the page){_lab()}:")
                 floor_clicks = clicks(context, server, floor, "click-floor", floor_click)
                 floor_time = floor_clicks.seconds
                 print(_row("floor: button updates a counter", floor_time, floor_time))
@@ -294,7 +349,7 @@ def main() -> int:
 
 def open_all(context, server: LabServer, floor: str, lessons: list[str]) -> None:  # noqa: ANN001
     """Print open-to-rendered for the floor and each lesson."""
-    print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page):")
+    print(f"Open to rendered (median of {ROUNDS}; kernel start, Run All, widgets on the page){_lab()}:")
     opening = {p: [] for p in [floor, *lessons]}
     for round_ in range(ROUNDS):  # interleaved, so drift hits floor and lessons alike
         for path, times in opening.items():

@@ -47,14 +47,13 @@ def test_the_briefing_is_parsed_once_per_version_of_its_file(
 ) -> None:
     """One briefing cache for quizzes, checks and lessons: shared while the file is unchanged,
     parsed again when it changes."""
+    import hashlib
+    import json
     import os
     import shutil
 
     from casebook.paths import data_dir
     from casebook.transcript import load_briefing
-
-    import hashlib
-    import json
 
     copy = tmp_path / "data"
     shutil.copytree(data_dir(), copy)

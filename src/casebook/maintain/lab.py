@@ -17,6 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+#: jupyter_server's kernel websocket without Nagle's algorithm (``casebook.lab_socket``, which imports
+#: jupyter_server: named here as text, so this module stays light).
+CONNECTION_CLASS = "casebook.lab_socket.NoDelayConnection"
+
 #: The environment variable jupyter_server takes its token from when no config file sets one.
 TOKEN_VARIABLE = "JUPYTER_TOKEN"
 
@@ -58,6 +62,7 @@ def lab_command(
         "jupyterlab",
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.allow_remote_access=False",
+        f"--ServerApp.kernel_websocket_connection_class={CONNECTION_CLASS}",  # no Nagle delay (lab_socket)
     ]
     if root is not None:
         args.append(f"--ServerApp.root_dir={root}")

@@ -304,7 +304,8 @@ def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None
 def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
     """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
     text alone (the only candidate, and it starts a line); any other colon by :func:`_label_at`."""
-    kind_of, seen = rules.kind, {}
+    kind_of = rules.kind
+    seen: dict[str, int] = {}
     add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
     for match in _WORD_COLON.finditer(text):
         word, after = match.groups()
