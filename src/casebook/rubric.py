@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casebook import plain_schema
 from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
+from casebook.plain_schema import SchemaProblem
 from casebook.problems import Problem
 from casebook.untrusted_text import one_line
 
@@ -176,15 +178,15 @@ def _semantic_problems(raw: dict[str, Any], where: str, lines: LineMap) -> list[
     return problems
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, list[Problem]]:
-    """The rubric's mapping, its line map and any problems reading it (bounded, no aliases or YAML 1.1
-    surprises: ``casebook.authored_yaml``)."""
+def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, str, list[Problem]]:
+    """The rubric's mapping, its line map, its text and any problems reading it (bounded, no aliases or
+    YAML 1.1 surprises: ``casebook.authored_yaml``)."""
     document = read_authored_yaml(path, empty_message=_NOT_A_MAPPING)
     if document.data is None or document.problems:
-        return None, document.lines, document.problems or [Problem(str(path), _NOT_A_MAPPING)]
+        return None, document.lines, document.text, document.problems or [Problem(str(path), _NOT_A_MAPPING)]
     if not isinstance(document.data, dict):
-        return None, document.lines, [Problem(str(path), _NOT_A_MAPPING)]
-    return document.data, document.lines, []
+        return None, document.lines, document.text, [Problem(str(path), _NOT_A_MAPPING)]
+    return document.data, document.lines, document.text, []
 
 
 _NOT_A_MAPPING = "must hold a mapping with id, title, criteria and bands"
@@ -197,30 +199,46 @@ def validate_rubric_file(path: str | Path) -> list[Problem]:
 
 
 def _rubric_problems(path: Path) -> list[Problem]:
+    from casebook.rubric_checked import passed_schema
+
+    path = Path(path)
+    raw, lines, text, problems = _read(path)
+    if raw is None:
+        return problems
+    # The kit's unedited rubrics passed the schema ahead of time (rubric_checked): no jsonschema needed.
+    if not passed_schema(text):
+        for found in _schema_problems(raw):
+            field = field_name(list(found.path)) or None
+            problems.append(Problem(str(path), found.message, field=field, line=lines.line(found.path)))
+    if problems:
+        return problems
+    return _semantic_problems(raw, str(path), lines)
+
+
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def schema_problems_in_full(raw: Any) -> list[SchemaProblem]:
+    """Where ``raw`` breaks ``rubric.schema.json``, by jsonschema (ImportError where it is absent)."""
     # The quiz engine's import skips the libraries jsonschema loads only for string formats (seconds
     # and megabytes in a learner's kernel); our schema uses no formats. Shared, so a lesson pays once.
     from casebook.quiz.schema import import_jsonschema
 
-    jsonschema = import_jsonschema()
-    path = Path(path)
-    raw, lines, problems = _read(path)
-    if raw is None:
-        return problems
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(raw), key=lambda e: list(map(str, e.absolute_path))):
-        field_path = list(error.absolute_path)
-        problems.append(
-            Problem(
-                str(path),
-                error.message,
-                field=field_name(field_path) or None,
-                line=lines.line(tuple(field_path)),
-            )
-        )
-    if problems:
-        return problems
-    return _semantic_problems(raw, str(path), lines)
+    validator = import_jsonschema().Draft202012Validator(_schema())
+    return [
+        SchemaProblem(tuple(error.absolute_path), error.message)
+        for error in sorted(validator.iter_errors(raw), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+
+
+def _schema_problems(raw: Any) -> list[SchemaProblem]:
+    """The schema check in full: jsonschema where it is installed; else (the browser-only course, which
+    has none) the schema's structural keywords in plain Python."""
+    try:
+        return schema_problems_in_full(raw)
+    except ImportError:
+        return plain_schema.check(_schema(), raw)
 
 
 def load_rubric_file(path: str | Path) -> Rubric:
@@ -229,7 +247,7 @@ def load_rubric_file(path: str | Path) -> Rubric:
     problems = validate_rubric_file(path)
     if problems:
         raise RubricError("\n".join(str(p) for p in problems))
-    raw, _, _ = _read(path)
+    raw, _, _, _ = _read(path)
     assert raw is not None  # validated above
     criteria = tuple(
         Criterion(
