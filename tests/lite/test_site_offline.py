@@ -36,6 +36,7 @@ NOTEBOOKS = [p.relative_to(ROOT).as_posix() for p in [*LESSONS, *EXERCISES]]
 # The kernel's write reaches the browser's storage through the page a moment later; a reload at once
 # can lose it (measured: it did, with no wait). Give it that moment.
 SAVE_SETTLE_MS = 5000
+QUIZ_DRAWN_MS = 60000  # a bound on waiting, not a performance assert
 
 
 def _url(site_url: str, path: str) -> str:
@@ -74,6 +75,8 @@ def _quiz_round_trip(page, site_url: str, notebook: Path) -> None:  # noqa: ANN0
     """Answer one question, export and download the answers, reload and see the answer restored."""
     plan = plan_quiz(ROOT / "data" / "quizzes" / f"{notebook.stem}.yaml")
     right = plan.mouse_right
+    # The quiz's questions are drawn a moment after Run All ends, later on a loaded machine.
+    page.wait_for_selector(f".casebook-q-{right.question_id}", timeout=QUIZ_DRAWN_MS)
     if quiz_driver.feedback(page, right.question_id):  # left from an earlier run in this profile
         quiz_driver.reset_quiz(page)
     text = quiz_driver.answer_with_mouse(page, right)
@@ -93,7 +96,7 @@ def _quiz_round_trip(page, site_url: str, notebook: Path) -> None:  # noqa: ANN0
     page.wait_for_timeout(SAVE_SETTLE_MS)
     lite_page.open_from_link(page, _url(site_url, f"notebooks/{notebook.name}"))  # a new kernel
     lite_page.run_cells(page, lite_page.quiz_cells(notebook))
-    page.wait_for_selector(f".casebook-q-{right.question_id}", timeout=60000)
+    page.wait_for_selector(f".casebook-q-{right.question_id}", timeout=QUIZ_DRAWN_MS)
     assert quiz_driver.answer_is_shown(page, right), "the saved answer was not restored after a reload"
     assert quiz_driver.feedback(page, right.question_id).startswith(CORRECT)
 
