@@ -112,7 +112,7 @@ lite: $(LITE_STAMP) $(PYODIDE)
 
 # Serves build/lite on 127.0.0.1 and drives Chromium with every request off loopback refused.
 test-lite: browser-check lite
-	$(TEST_ENV) $(BIN)/python -m pytest tests/lite -m lite -p no:cacheprovider
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(BROWSER_JOBS) tests/lite -m lite -p no:cacheprovider
 
 bench: $(STAMP) $(HUB_STAMP) $(CHP) lite
 	$(BIN)/python benchmarks/run.py

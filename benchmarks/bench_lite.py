@@ -52,7 +52,11 @@ def build_floor() -> Path:
     }
     nbformat.write(empty, contents / "empty.ipynb")
     build.lite_build(FLOOR_WORK, FLOOR_SITE, contents)
-    build.extend_lock([], site=FLOOR_SITE, roots=())
+    # The kernel needs comm at start, and Pyodide's lock does not hold it: the same pinned wheel the
+    # kit's site adds (build.KIT_WHEELS), and nothing else of the kit's.
+    pinned = build.pins((ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8"))
+    comm = build.download_pure("comm", pinned["comm"], build.CACHE / "wheels")
+    build.extend_lock([comm], site=FLOOR_SITE, roots=())
     build.configure([], site=FLOOR_SITE)
     return FLOOR_SITE
 

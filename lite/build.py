@@ -60,7 +60,7 @@ KIT_WHEELS = (
     "mdurl",
 )
 # Dependencies of the kit that are server-only: no browser wheel exists or none is needed to run a lesson.
-SERVER_ONLY = ("jupyterlab", "matplotlib", "jsonschema", "nbformat", "frictionless")
+SERVER_ONLY = ("jupyterlab", "matplotlib", "jsonschema", "nbformat", "frictionless", "nbgitpuller")
 # What the kernel needs from Pyodide's lock before any lesson runs: micropip at start-up, and what
 # the kernel installs at start (ipykernel, comm, pyodide-kernel, jedi, ipython) and what they require.
 KERNEL_ROOTS = ("micropip", "packaging", "ipython", "comm", "jedi")

@@ -168,12 +168,18 @@ def test_renderings_show_every_level_and_band(tmp_path: Path) -> None:
     assert "2 Yes: fully" in text and "0-1: Weak" in text and "2-3: Strong" in text
 
 
-def test_loading_a_rubric_does_not_load_the_slow_iri_checker() -> None:
+def test_checking_an_edited_rubric_does_not_load_the_slow_iri_checker(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    # An edited copy: not in rubric.checked.json, so it goes through jsonschema.
+    edited = write(
+        tmp_path,
+        (ROOT / "data" / "rubrics" / "capstone_brief.yaml").read_text() + "# x\n",
+        "capstone_brief.yaml",
+    )
     code = (
-        "import sys; from casebook.rubric import load_rubric; load_rubric('capstone_brief'); "
+        f"import sys; from casebook.rubric import load_rubric_file; load_rubric_file({str(edited)!r}); "
         "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules); "
         "import rfc3987_syntax; print(sys.modules['rfc3987_syntax'] is not None)"
     )

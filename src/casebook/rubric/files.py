@@ -13,11 +13,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from casebook import plain_schema
 from casebook.authored_schema import draft_validator, schema_problems
 from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
 from casebook.paths import data_dir
 from casebook.problems import Problem
 from casebook.rubric.model import Band, Criterion, Level, Rubric, RubricFileError
+from casebook.rubric_checked import passed_schema
 from casebook.untrusted_text import one_line
 
 SCHEMA_PATH = Path(__file__).with_name("rubric.schema.json")
@@ -61,15 +63,16 @@ def _semantic_problems(raw: dict[str, Any], where: str, lines: LineMap) -> list[
     return problems
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, list[Problem]]:
-    """The rubric's mapping, its line map and any problems reading it (bounded, no aliases or YAML 1.1
-    surprises: ``casebook.authored_yaml``)."""
+def _read(path: Path) -> tuple[dict[str, Any] | None, LineMap, str, list[Problem]]:
+    """The rubric's mapping, its line map, its text and any problems reading it (bounded, no aliases or
+    YAML 1.1 surprises: ``casebook.authored_yaml``)."""
     document = read_authored_yaml(path, empty_message=_NOT_A_MAPPING)
     if document.data is None or document.problems:
-        return None, document.lines, document.problems or [Problem(str(path), _NOT_A_MAPPING)]
+        problems = document.problems or [Problem(str(path), _NOT_A_MAPPING)]
+        return None, document.lines, document.text, problems
     if not isinstance(document.data, dict):
-        return None, document.lines, [Problem(str(path), _NOT_A_MAPPING)]
-    return document.data, document.lines, []
+        return None, document.lines, document.text, [Problem(str(path), _NOT_A_MAPPING)]
+    return document.data, document.lines, document.text, []
 
 
 _NOT_A_MAPPING = "must hold a mapping with id, title, criteria and bands"
@@ -90,13 +93,30 @@ def _checked(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 
 def _rubric_problems(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    raw, lines, problems = _read(path)
+    raw, lines, text, problems = _read(path)
     if raw is None:
         return None, problems
-    problems = schema_problems(str(path), validator(SCHEMA_PATH).iter_errors(raw), lines)
+    # The kit's unedited rubrics passed the schema ahead of time (rubric_checked): no jsonschema needed.
+    if not passed_schema(text):
+        problems = _schema_step(str(path), raw, lines)
     if problems:
         return raw, problems
     return raw, _semantic_problems(raw, str(path), lines)
+
+
+def _schema_step(file: str, raw: dict[str, Any], lines: LineMap) -> list[Problem]:
+    """The schema check in full: jsonschema where it is installed; else (the browser-only course, which
+    has none) the schema's structural keywords in plain Python (``casebook.plain_schema``)."""
+    try:
+        return schema_problems(file, validator(SCHEMA_PATH).iter_errors(raw), lines)
+    except ImportError:
+        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+        return [
+            Problem(
+                file, found.message, field=field_name(list(found.path)) or None, line=lines.line(found.path)
+            )
+            for found in plain_schema.check(schema, raw)
+        ]
 
 
 def load_rubric_file(path: str | Path) -> Rubric:

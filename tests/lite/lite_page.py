@@ -1,0 +1,109 @@
+"""What the Lite tests do in a page beyond tests/browser's helpers: open a notebook from its link, run
+chosen cells, export a quiz's answers and download the file from JupyterLite's file browser.
+
+These functions act and observe only; the tests decide what counts as a problem.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import nbformat
+
+from tests.browser import notebook_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+# A bound on waiting for Pyodide to start on a busy two-core machine, not a performance assert:
+# make bench measures the first load.
+KERNEL_IDLE_S = 300
+CELL_TIMEOUT_S = 120
+EXPORT_TIMEOUT_S = 30
+LEARNER = "Lite Tester"
+
+
+def open_from_link(page: Page, url: str) -> float:
+    """Open a notebook's own link and wait for its kernel to be idle; returns the seconds it took."""
+    started = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector(f"{notebook_page.PANEL} .jp-Notebook .jp-Cell", timeout=KERNEL_IDLE_S * 1000)
+    notebook_page.wait_until(
+        page, lambda s: s["kernel"].endswith("| Idle"), KERNEL_IDLE_S, "the Pyodide kernel to be idle"
+    )
+    return time.monotonic() - started
+
+
+def quiz_cells(notebook: Path) -> list[int]:
+    """The code cells a quiz needs, by index: the first that imports ``show_quiz``, and the one that
+    shows the quiz (the same cell in a lesson that does both at once)."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    code = [(i, c.source) for i, c in enumerate(cells) if c.cell_type == "code"]
+    imports = next(i for i, source in code if "import show_quiz" in source)
+    shows = next(i for i, source in code if "show_quiz(" in source and i >= imports)
+    return sorted({imports, shows})
+
+
+def run_cells(page: Page, indices: list[int]) -> dict[str, Any]:
+    """Run the given cells one by one (select, Ctrl+Enter), each to its end; returns the snapshot."""
+    cells = page.locator(f"{notebook_page.PANEL} .jp-Notebook .jp-Cell")
+    for index in indices:
+        cells.nth(index).locator(".jp-InputPrompt").click()
+        page.keyboard.press("Control+Enter")
+        notebook_page.wait_until(
+            page,
+            lambda s, i=index: (
+                s["kernel"].endswith("| Idle") and s["cells"][i]["prompt"] not in ("[ ]:", "[*]:")
+            ),
+            CELL_TIMEOUT_S,
+            f"cell {index + 1} to run",
+            stable_for=notebook_page.SETTLE_S,
+        )
+    return notebook_page.snapshot(page)
+
+
+def export_answers(page: Page) -> str:
+    """Type a name, press "Export my answers" and return the status line the quiz shows then."""
+    quiz = page.locator(".casebook-quiz").first
+    name = quiz.get_by_role("textbox", name="Your name")
+    name.fill(LEARNER)
+    name.press("Enter")  # the box sends its value on Enter (continuous_update off)
+    quiz.locator(".casebook-export").first.click()
+    status = quiz.locator(".casebook-export-status")
+    deadline = time.monotonic() + EXPORT_TIMEOUT_S
+    while time.monotonic() < deadline:
+        text = status.inner_text().strip()
+        if text:
+            return text
+        page.wait_for_timeout(200)
+    return ""
+
+
+def download_from_file_browser(page: Page, folder: str, file_name: str) -> dict[str, Any]:
+    """Find ``folder/file_name`` in JupyterLite's file browser, right-click it, Download; returns the
+    downloaded file's JSON."""
+    browser = page.locator("#filebrowser")
+    if not browser.is_visible():  # the sidebar tab toggles: press it only when the panel is closed
+        page.locator(".jp-SideBar [data-id='filebrowser']").first.click()
+    browser.wait_for(state="visible", timeout=EXPORT_TIMEOUT_S * 1000)
+    crumbs = browser.locator(".jp-BreadCrumbs")
+    if not crumbs.inner_text().strip().rstrip("/").endswith(folder):
+        browser.locator(".jp-BreadCrumbs-home").click()
+        browser.locator(".jp-DirListing-item", has_text=folder).first.dblclick()
+    item = browser.locator(
+        f".jp-DirListing-item[title*='{file_name}'], .jp-DirListing-item:has-text('{file_name}')"
+    )
+    deadline = time.monotonic() + EXPORT_TIMEOUT_S
+    while item.count() == 0 and time.monotonic() < deadline:
+        browser.locator(
+            "button[data-command='filebrowser:refresh'], .jp-ToolbarButtonComponent[title*='Refresh']"
+        ).first.click()
+        page.wait_for_timeout(500)
+    item.first.click(button="right")
+    with page.expect_download(timeout=EXPORT_TIMEOUT_S * 1000) as info:
+        page.locator(".lm-Menu-item[data-command='filebrowser:download']").click()
+    download = info.value
+    return json.loads(Path(download.path()).read_text(encoding="utf-8"))
