@@ -119,7 +119,7 @@ def _check(schema: Mapping[str, Any], value: Any, path: FieldPath, out: list[Sch
     if "type" in schema:
         kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_is(value, kind) for kind in kinds):
-            wanted = " or ".join(_KINDS.get(kind, kind) for kind in kinds)
+            wanted = " or ".join(str(_KINDS.get(kind, kind)) for kind in kinds)
             out.append(SchemaProblem(path, f"should be {wanted}, not {kind_of(value)}"))
             return
     if isinstance(value, dict):

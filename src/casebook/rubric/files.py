@@ -113,7 +113,7 @@ def _schema_step(file: str, raw: dict[str, Any], lines: LineMap) -> list[Problem
         schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
         return [
             Problem(
-                file, found.message, field=field_name(list(found.path)) or None, line=lines.line(found.path)
+                file, found.message, field=field_name(tuple(found.path)) or None, line=lines.line(found.path)
             )
             for found in plain_schema.check(schema, raw)
         ]
