@@ -107,6 +107,9 @@ class Excerpt:
         return {"text/html": self._repr_html_(), "text/plain": str(self)}
 
 
+LINK_STYLE = "text-decoration:underline"
+
+
 def _linked(line: str, urls: list[str]) -> str:
     """The source line as HTML, each of its addresses a link."""
     if not urls:
@@ -116,7 +119,9 @@ def _linked(line: str, urls: list[str]) -> str:
     last = 0
     for match in re.finditer(pattern, line):
         address = html.escape(match.group())
-        parts += [html.escape(line[last : match.start()]), f'<a href="{address}">{address}</a>']
+        # underlined, not told apart by colour alone (axe: link-in-text-block)
+        link = f'<a href="{address}" style="{LINK_STYLE}">{address}</a>'
+        parts += [html.escape(line[last : match.start()]), link]
         last = match.end()
     return "".join(parts) + html.escape(line[last:])
 

@@ -137,7 +137,7 @@ def test_an_excerpt_shows_its_text_source_and_licence_in_html_and_plain_text(row
         assert f"<p>{html.escape(paragraph)}</p>" in page
         assert f"> {paragraph}" in plain
     assert f'<blockquote cite="{html.escape(row["url"])}"' in page
-    assert f'<a href="{html.escape(row["url"])}">' in page
+    assert f'<a href="{html.escape(row["url"])}" style="text-decoration:underline">' in page
     for words in (row["publisher"], publisher_type, row["licence"], row["document"]):
         assert html.escape(words) in page
         assert words in plain
@@ -260,7 +260,8 @@ def test_a_copy_is_shown_as_a_copy_with_the_check_and_the_unread_original(row: d
     )
     assert line in plain
     for url in (row["url"], second.url, row["copy_of_url"]):
-        assert f'<a href="{html.escape(url)}">{html.escape(url)}</a>' in page
+        link = f'<a href="{html.escape(url)}" style="text-decoration:underline">{html.escape(url)}</a>'
+        assert link in page
     assert html.escape("was not read for this kit.") in page
 
 
