@@ -71,7 +71,7 @@ def short(value: object, limit: int = 80) -> str:
     return text
 
 
-def number(value: numbers.Real) -> str:
+def number(value: numbers.Real | float) -> str:
     """A number written for people: thousands separators, NaN and infinity in words, huge ints by size."""
     try:
         if isinstance(value, numbers.Integral):

@@ -1,30 +1,24 @@
 """The case material that lesson checks compute their expected values from.
 
 Tables come from ``casebook.data.load`` (which re-reads a file only when it changes). The briefing is
-parsed here once per version of the transcript file, so that running many checks in a row does not
-parse it again each time, while a corrected transcript is still picked up at the next check.
+parsed through the kit's one file cache (``casebook.files.cached_by_file``, as ``load_briefing``), once
+per version of the transcript file, so running many checks in a row does not parse it again each
+time, while a corrected transcript is still picked up at the next check. Unlike a lesson's
+``load_briefing``, checks do not refuse a corrected transcript: its expected values follow the text.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from casebook.files import cached_by_file
 from casebook.transcript import Transcript, briefing_path, parse, read_text
-
-_parsed: dict[Path, tuple[tuple[int, int], Transcript]] = {}
 
 
 def briefing() -> Transcript:
     """The kit's briefing, parsed; parsed again only when ``data/briefing/transcript.txt`` changes."""
     path = briefing_path()
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    hit = _parsed.get(path)
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, parse(read_text(path)))
-        _parsed[path] = hit
-    return hit[1]
+    return cached_by_file("parsed briefing, unchecked", path, lambda: parse(read_text(path)))
 
 
 def table(name: str) -> list[Any]:
