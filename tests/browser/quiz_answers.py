@@ -16,7 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 CORRECT, WRONG, PARTLY = "✔ Correct", "✘ Not quite", "◑ Partly right"
-ANSWERABLE = ("single", "multiple", "numeric", "text")
+ANSWERABLE = ("single", "multiple", "numeric", "text", "evidence")
 NOT_AN_ANSWER = "zzz not an answer"
 
 
@@ -58,10 +58,22 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def _evidence_label(option: dict[str, Any]) -> str:
+    """An evidence option's label as the page shows it: the passage's place and words, from the engine."""
+    from casebook.quiz.model import PassageRef
+    from casebook.quiz.passages import resolve
+
+    ref = option["ref"]
+    return resolve(PassageRef(turn=int(ref["turn"]), sentence=ref.get("sentence"))).display()
+
+
 def right_answer(question: dict[str, Any]) -> Answer | None:
     """The answer that the quiz file marks right, or None for a type the tests do not answer."""
     qid, kind = str(question.get("id")), question.get("type")
     options = question.get("options") or []
+    if kind == "evidence":
+        right = [_evidence_label(o) for o in options if o.get("correct")]
+        return Answer(qid, "choose", (right[0],), CORRECT) if right else None
     if kind == "single":
         right = [str(o["text"]) for o in options if o.get("correct")]
         return Answer(qid, "choose", (right[0],), CORRECT) if right else None
@@ -82,6 +94,9 @@ def wrong_answer(question: dict[str, Any]) -> Answer | None:
     """An answer that is plainly wrong, or None when the question has none to give."""
     qid, kind = str(question.get("id")), question.get("type")
     options = question.get("options") or []
+    if kind == "evidence":
+        wrong = [_evidence_label(o) for o in options if not o.get("correct")]
+        return Answer(qid, "choose", (wrong[0],), WRONG) if wrong else None
     if kind in ("single", "multiple"):
         wrong = [str(o["text"]) for o in options if not o.get("correct")]
         return Answer(qid, "choose" if kind == "single" else "tick", (wrong[0],), WRONG) if wrong else None
@@ -116,6 +131,8 @@ def plan_quiz(path: Path) -> QuizPlan:
     """
     quiz_id, questions = load_questions(path)
     usable = [q for q in questions if right_answer(q) is not None and wrong_answer(q) is not None]
+    # evidence options are named by their passage's words: used only where nothing else can be answered
+    usable = [q for q in usable if q.get("type") != "evidence"] or usable
     if not usable:
         raise ValueError(
             f"{path}: no question of type {', '.join(ANSWERABLE)} with a right and a wrong answer; "

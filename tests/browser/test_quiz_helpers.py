@@ -148,3 +148,21 @@ def test_a_static_view_that_changes_with_the_answers_leaks_them() -> None:
     hidden = CLEAN + "<span data-answer='2'></span>"
     [problem] = answers_changed(hidden, hidden.replace("'2'", "'7921.5'"))
     assert problem.startswith("the HTML's markup changes with the answers")
+
+
+def test_a_quiz_of_evidence_questions_only_is_answered_by_its_passages(tmp_path: Path) -> None:
+    from casebook.quiz.model import PassageRef
+    from casebook.quiz.passages import resolve
+
+    quiz = tmp_path / "q.yaml"
+    quiz.write_text(
+        "id: q\ntitle: t\nquestions:\n"
+        "  - id: e\n    type: evidence\n    prompt: Which?\n    claim: c\n    stance: supports\n"
+        "    options:\n      - {ref: {turn: 0, sentence: 3}, correct: true}\n"
+        "      - {ref: {turn: 1, sentence: 0}}\n"
+    )
+    plan = plan_quiz(quiz)
+    assert plan.mouse_right == Answer("e", "choose", (resolve(PassageRef(0, 3)).display(),), CORRECT)
+    assert plan.mouse_wrong.values == (resolve(PassageRef(1, 0)).display(),)
+    label = plan.mouse_right.values[0]
+    assert label.startswith("Turn 0 ") and ", sentence 3: " in label  # place and words, as the page shows
