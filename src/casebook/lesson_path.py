@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from casebook.text import word_count
+
 PERIOD_MINUTES = 45
 WORDS_PER_MINUTE = 150
 EXIT_TICKET_QUESTIONS = range(5, 7)  # 5 or 6 questions
@@ -31,7 +33,6 @@ _DETAILS = re.compile(r"<details\b[^>]*>(.*?)</details\s*>", re.DOTALL | re.IGNO
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.DOTALL | re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 _LINK_TARGETS = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _SOURCES = re.compile(r"^#+\s*Sources\s*$", re.MULTILINE | re.IGNORECASE)
 
 
@@ -126,6 +127,7 @@ def read_path(markdown: str) -> LessonPath:
 
 
 def count_words(markdown: str) -> int:
-    """Words a reader reads in ``markdown`` up to its ``## Sources`` heading (no link targets or tags)."""
+    """Words a reader reads in ``markdown`` up to its ``## Sources`` heading (no link targets or tags),
+    counted as the rest of the kit counts words (``casebook.text.word_count``)."""
     text = _SOURCES.split(markdown, maxsplit=1)[0]
-    return len(_WORD.findall(_TAGS.sub(" ", _LINK_TARGETS.sub("]", text))))
+    return word_count(_TAGS.sub(" ", _LINK_TARGETS.sub("]", text)))
