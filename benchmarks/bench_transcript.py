@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from casebook.transcript import Transcript, load_briefing, parse  # noqa: E402
 from casebook.transcript.quotes import find_quotes  # noqa: E402
-from casebook.transcript.report import json_chunks  # noqa: E402
+from casebook.transcript.turn_json import json_list, turn_objects  # noqa: E402
 
 TARGET_MB = 50
 _WORD = re.compile(r"\S+")
@@ -80,7 +80,7 @@ def _fill(unit: str, size: int = ODD_BYTES) -> str:
 
 
 def _as_json(text: str) -> int:
-    return sum(len(chunk) for chunk in json_chunks(turn.to_dict() for turn in parse(text).turns))
+    return sum(len(chunk) for chunk in json_list(turn_objects(parse(text).turns)))
 
 
 def peak_bytes(work: Callable[[], object]) -> int:

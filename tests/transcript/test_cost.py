@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from casebook.transcript import load_briefing, parse
 from casebook.transcript.labels import scan_labels
-from casebook.transcript.report import json_chunks
 from casebook.transcript.table import KEPT
+from casebook.transcript.turn_json import json_list, turn_objects
 
 A_LINES = "A:\n" * 20_000  # a turn every 3 bytes: the worst layout for per-turn cost
 
@@ -33,7 +33,7 @@ def _peak(work: Callable[[], object]) -> int:
 
 
 def _as_json(text: str) -> int:
-    return sum(len(chunk) for chunk in json_chunks(turn.to_dict() for turn in parse(text).turns))
+    return sum(len(chunk) for chunk in json_list(turn_objects(parse(text).turns)))
 
 
 def test_json_output_holds_no_more_than_the_parse_itself() -> None:

@@ -92,14 +92,24 @@ class Turn:
         return cached if cached is not None else compute()
 
     def _split_sentences(self) -> tuple[str, ...]:
-        if not self.text:
-            return ()
-        return tuple(normalize(self.text[s:e]) for s, e in sentence_spans(self.text))
+        return split_turn_sentences(self.text)
 
     def _count_words(self) -> int:
-        if not self.text:
-            return 0
-        return word_count(self.text) - sum(word_count(a.text) for a in self.annotations)
+        return count_turn_words(self.text, self.annotations)
+
+
+def split_turn_sentences(text: str) -> tuple[str, ...]:
+    """A turn's sentences, whitespace-normalised, from its ``text`` (what ``Turn.sentences`` lists)."""
+    if not text:
+        return ()
+    return tuple(normalize(text[s:e]) for s, e in sentence_spans(text))
+
+
+def count_turn_words(text: str, annotations: tuple[Annotation, ...]) -> int:
+    """A turn's words, its transcribers' notes left out (what ``Turn.words`` counts)."""
+    if not text:
+        return 0
+    return word_count(text) - sum(word_count(a.text) for a in annotations)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ speaker labels: the message says which, and ``--json`` still prints ``[]``); 2 t
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,12 +16,12 @@ from typing import Any
 from casebook.transcript.document import Transcript
 from casebook.transcript.parser import parse
 from casebook.transcript.source import TranscriptFileError, read_text
+from casebook.transcript.turn_json import encode, json_list, turn_objects
 
 EXIT_OK = 0
 EXIT_NO_TURNS = 1
 EXIT_UNREADABLE = 2
 LINE_WIDTH = 110
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), built once
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,8 @@ class CommandResult:
 
 
 def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """A JSON list of ``records``, one record a line, produced one record at a time: a transcript of a
-    million turns is written without holding all of its JSON at once (and with the fast, compact encoder)."""
-    first = True
-    for record in records:
-        yield ("[\n" if first else ",\n") + _ENCODER.encode(record)
-        first = False
-    yield "[]" if first else "\n]"
+    """A JSON list of ``records``, one record a line, produced one record at a time (see ``json_list``)."""
+    return json_list(map(encode, records))
 
 
 def _clip(text: str, width: int) -> str:
@@ -143,7 +137,7 @@ def transcript_command(
         chosen = [turn]
     if as_json:
         turns = transcript.turns if chosen is None else [transcript.turns[i] for i in chosen]
-        chunks = json_chunks(t.to_dict() for t in turns)
+        chunks = json_list(turn_objects(turns))
         if write is None:
             return CommandResult(EXIT_OK, out="".join(chunks))
         for chunk in chunks:

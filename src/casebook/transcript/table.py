@@ -88,6 +88,10 @@ class TurnTable(Sequence[Turn]):
         """Turn ``index``'s speaker, without building the Turn."""
         return self.labels.speaker(index)
 
+    def kept(self, index: int) -> Turn | None:
+        """Turn ``index`` if the table keeps it (a long turn already asked for), else None."""
+        return self._kept.get(index)
+
     def _turn(self, index: int) -> Turn:
         if self.ends[index] - self.starts[index] < KEPT:
             return self._build(index)
@@ -108,10 +112,13 @@ class TurnTable(Sequence[Turn]):
             start=start,
             end=end,
             label_start=labels.starts[index],
-            annotations=self._notes(start, end),
+            annotations=self.notes(start, end),
         )
 
-    def _notes(self, start: int, end: int) -> tuple[Annotation, ...]:
+    def notes(self, start: int, end: int) -> tuple[Annotation, ...]:
+        """The transcribers' notes that start in ``text[start:end]``, in order."""
+        if not self.note_starts:
+            return ()
         first = bisect_left(self.note_starts, start)
         notes = []
         for i in range(first, len(self.note_starts)):
