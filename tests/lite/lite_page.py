@@ -28,7 +28,8 @@ LEARNER = "Lite Tester"
 
 # Where JupyterLab in the browser keeps its state: its workspace (the notebooks left open) and the
 # drive are in the site's IndexedDB and local storage. Chromium's HTTP cache is apart and stays warm.
-SITE_STORAGE = "local_storage,indexeddb,service_workers,cache_storage"
+# Only these two are cleared: that is where the workspace is; the service worker stays registered.
+SITE_STORAGE = "local_storage,indexeddb"
 NOTEBOOK_TAB = ".lm-DockPanel-tabBar .lm-TabBar-tab"
 
 
