@@ -26,6 +26,32 @@ EXPORT_TIMEOUT_S = 30
 LEARNER = "Lite Tester"
 
 
+# Where JupyterLab in the browser keeps its state: its workspace (the notebooks left open) and the
+# drive are in the site's IndexedDB and local storage. Chromium's HTTP cache is apart and stays warm.
+# Only these two are cleared: that is where the workspace is; the service worker stays registered.
+SITE_STORAGE = "local_storage,indexeddb"
+NOTEBOOK_TAB = ".lm-DockPanel-tabBar .lm-TabBar-tab"
+
+
+def forget_site(page: Page, site_url: str) -> None:
+    """Clear everything the site stored in this browser, as a learner's "clear site data" does.
+
+    JupyterLab restores its last workspace when a page opens, and in JupyterLite every notebook it
+    reopens starts its own Pyodide kernel in that page. Without this, the n-th notebook opened in one
+    browser starts n kernels at once; on two cores the later ones stayed "Initializing" for minutes.
+    """
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Storage.clearDataForOrigin", {"origin": site_url.rstrip("/"), "storageTypes": SITE_STORAGE})
+    finally:
+        cdp.detach()
+
+
+def open_tabs(page: Page) -> list[str]:
+    """The names on the main area's tabs: the notebooks this page has open."""
+    return page.locator(NOTEBOOK_TAB).all_inner_texts()
+
+
 def open_from_link(page: Page, url: str) -> float:
     """Open a notebook's own link and wait for its kernel to be idle; returns the seconds it took."""
     started = time.monotonic()

@@ -8,7 +8,9 @@ the browser's storage. No request leaves loopback: the proxy Chromium must use f
 refuses and lists each one, and every request Playwright sees is on 127.0.0.1.
 
 One browser serves the whole run (one per xdist worker), so Pyodide and the wheels come from its
-cache after the first lesson, as they would for a learner.
+cache after the first lesson, as they would for a learner. Each notebook starts with the site's
+storage cleared, though: JupyterLab reopens the notebooks left open in its stored workspace, each with
+its own Pyodide kernel, and the tenth notebook would start ten kernels.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def test_the_config_and_the_lock_name_no_cdn_and_no_pypi(site: Path) -> None:
 def test_the_start_page_opens_lesson_00(site_url: str, offline_browser) -> None:  # noqa: ANN001
     page = offline_browser.new_page()
     try:
+        lite_page.forget_site(page, site_url)
         page.goto(site_url)
         page.wait_for_url("**/lab/index.html?path=notebooks/00_start_here.ipynb*", timeout=60000)
     finally:
@@ -111,8 +114,10 @@ def test_a_notebook_runs_offline_and_its_quiz_round_trips(
     notebook = ROOT / path
     page = offline_browser.new_page()
     try:
+        lite_page.forget_site(page, site_url)  # one notebook, one kernel: nothing left from the last
         seconds = lite_page.open_from_link(page, _url(site_url, path))
         print(f"{path}: kernel idle after {seconds:.0f} s")
+        assert lite_page.open_tabs(page) == [notebook.name], "notebooks of an earlier test were reopened"
         shown = notebook_page.run_all_cells(page)
         assert _problems(shown, notebook) == []
         if (ROOT / "data" / "quizzes" / f"{notebook.stem}.yaml").is_file() and notebook in LESSONS:
