@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from casebook.plots.speakers import count_words, question_answer_lengths, words_per_speaker
+from casebook.text import word_count
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,14 @@ def test_count_words_skips_transcribers_notes_and_keeps_numbers_whole() -> None:
     assert count_words("at least 1,486 political prisoners") == 5
     assert count_words("a co-aggressor – (inaudible)") == 2
     assert count_words("") == 0
+
+
+def test_count_words_is_the_kits_one_word_count_once_notes_are_gone() -> None:
+    # A doubled dash parts two words in casebook.text.word_count; the figure counts as it does.
+    for text in ("co--aggressor", "the U.S. don't_know", "1,486 – 1,500"):
+        assert count_words(text) == word_count(text)
+    assert count_words("co--aggressor") == 2
+    assert count_words("ask (inaudible) now") == word_count("ask now")
 
 
 def test_words_per_speaker_ranks_speakers_and_describes_the_real_counts() -> None:

@@ -13,12 +13,12 @@ from typing import Protocol
 
 from casebook.plots.base import PALETTE, Chart, finish, new_figure
 from casebook.plots.figure_cache import keyed
+from casebook.text import word_count
 
 __all__ = ["question_answer_lengths", "words_per_speaker"]
 
 SOURCE = "U.S. Department of State, briefing transcript [S1]; words counted by casebook"
 _NOTE = re.compile(r"\([^()]*\)")
-_WORD = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 
 
 class TurnLike(Protocol):
@@ -40,9 +40,10 @@ class ExchangeLike(Protocol):
 def count_words(text: str) -> int:
     """Words in ``text``, not counting transcribers' notes in brackets such as "(Inaudible)".
 
-    A number such as "1,486" or a hyphenated word such as "co-aggressor" counts as one word.
+    Words are the kit's one word count (:func:`casebook.text.word_count`): a number such as "1,486"
+    or a hyphenated word such as "co-aggressor" counts as one word.
     """
-    return len(_WORD.findall(_NOTE.sub(" ", text)))
+    return word_count(_NOTE.sub(" ", text))
 
 
 def _words(n: int) -> str:
