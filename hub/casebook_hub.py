@@ -23,6 +23,9 @@ from traitlets import Unicode
 from casebook.maintain.course import CourseSettings, nbgitpuller_url
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The kit's jupyter_server settings (a config folder, for ``JUPYTER_CONFIG_PATH``); Binder's
+#: postBuild copies the same files into its environment.
+SERVER_CONFIG = ROOT / "etc" / "jupyter"
 TEACHER = "teacher"
 #: A user name the hub accepts: what a student can type, and safe in a path and a URL.
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,31}$"

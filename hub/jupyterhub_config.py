@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from casebook_hub import (  # noqa: E402
     ROOT,
+    SERVER_CONFIG,
     TEACHER,
     USERNAME_PATTERN,
     class_link,
@@ -70,6 +71,10 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(homes / "{username}")
 c.Spawner.environment = {
     ENV_HANDIN: str(handin),
     "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    # The kit's server settings (etc/jupyter: kernel websockets without Nagle's delay), as on Binder.
+    "JUPYTER_CONFIG_PATH": os.pathsep.join(
+        filter(None, [str(SERVER_CONFIG), os.environ.get("JUPYTER_CONFIG_PATH")])
+    ),
 }
 if hasattr(os, "geteuid") and os.geteuid() == 0:  # a container or CI machine running as root
     c.Spawner.args = ["--ServerApp.allow_root=True"]

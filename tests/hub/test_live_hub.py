@@ -18,7 +18,9 @@ from pathlib import Path
 import psutil
 import pytest
 
+from casebook.maintain.lab import CONNECTION_CLASS
 from tests.hub.live_hub import Hub, Student, hand_in_code, running_hub
+from tests.test_server_config import loaded_connection_class
 
 pytestmark = pytest.mark.hub
 STUDENTS = ("ada", "bo", "chen")
@@ -99,6 +101,18 @@ def test_every_server_and_kernel_the_hub_spawned_listens_on_loopback_only(
             listening |= {(pid, c.laddr.ip) for c in psutil.Process(pid).net_connections("tcp")
                           if c.status == psutil.CONN_LISTEN}  # fmt: skip
     assert listening and {ip for _, ip in listening} <= {"127.0.0.1"}, listening
+
+
+def test_every_students_server_loads_the_no_delay_websocket(hub: Hub, class_session: dict[str, dict]) -> None:
+    servers = []
+    for pid in hub.seen:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process = psutil.Process(pid)
+            if any("jupyterhub-singleuser" in part for part in process.cmdline()):
+                servers.append(process.environ())
+    assert len(servers) == len(STUDENTS), servers
+    # jupyter_server's own config loading, with the very environment the hub gave each server
+    assert {loaded_connection_class(env) for env in servers} == {CONNECTION_CLASS}
 
 
 def test_the_teachers_merge_sees_three_students(

@@ -39,9 +39,9 @@ def test_a_kernel_drives_the_quiz_and_reads_feedback(tmp_path: Path, monkeypatch
                 "print(p.widget.feedback_html)\n"
                 "n = quiz.panels[2]\n"
                 "n.widget._handle_custom_msg({'event': 'check', 'value': 'forty'}, [])\n"
-                "print(n.widget.feedback_html)\n"
-                "print(quiz.summary_text.value)"
+                "print(n.widget.feedback_html)"
             ),
+            new_code_cell("print(quiz.summary_text.value)"),  # updated once the click's reply is out
             new_code_cell(
                 "import sys\nprint(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))"
             ),
@@ -52,8 +52,8 @@ def test_a_kernel_drives_the_quiz_and_reads_feedback(tmp_path: Path, monkeypatch
     assert "application/vnd.jupyter.widget-view+json" in shown.data and "text/html" in shown.data
     text = stream_text(nb.cells[1])
     assert "✔ Correct" in text and "is not a number" in text
-    assert "Score: 1 of 7 points · 1 of 8 questions answered" in text
-    assert stream_text(nb.cells[2]).strip() == "[]"  # a quiz-only lesson never loads matplotlib
+    assert "Score: 1 of 7 points · 1 of 8 questions answered" in stream_text(nb.cells[2])
+    assert stream_text(nb.cells[3]).strip() == "[]"  # a quiz-only lesson never loads matplotlib
     assert (tmp_path / "progress" / "00_start_here.json").exists()
 
 

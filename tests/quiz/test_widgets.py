@@ -133,7 +133,9 @@ def test_multiple_select_partial_credit(view: QuizView) -> None:
     many = panel(view, "many")
     choose(many, [option(many, "A")])
     assert "◑ Partly right" in many.widget.feedback_html
-    assert "Score: 0.5 of 7 points" in view.summary_text.value and view.bar.value == 0.5
+    assert "Score: 0.5 of 7 points" in view.summary_text.value
+    bar = "<progress class='casebook-score-bar' aria-label='Score' value='0.5' max='7'>"
+    assert bar in view.summary_text.value
 
 
 def test_numeric_attempts_then_the_answer_is_shown(view: QuizView) -> None:
@@ -429,10 +431,11 @@ def test_in_a_kernel_the_feedback_leaves_first_in_one_message_and_the_save_follo
     question_messages = [keys for kind, (w, keys) in seen if kind == "message" and w is one.widget]
     assert len(question_messages) == 1  # the answer's echo and the feedback travel together
     assert {"value", "feedback_html", "locked"} <= set(question_messages[0])
-    assert seen[0] == ("message", (one.widget, question_messages[0]))  # before the summary
-    assert ("message", (view.summary_text, ["value"])) in seen
+    assert seen == [("message", (one.widget, question_messages[0]))]  # the reply carries nothing else
     assert "one" not in saved_at_feedback and ("save", "one") not in seen  # not on the feedback path
-    assert events[-1] == ("save", "one") and view.unsaved == {}
+    after = events[len(seen) :]  # once the reply is out: the summary in one message, then the save
+    assert after == [("message", (view.summary_text, ["value"])), ("save", "one")]
+    assert "Score: 1 of 7 points" in view.summary_text.value and view.unsaved == {}
 
     again = QuizView(
         load_quiz(every_type.source, transcript=FAKE), ProgressStore("every_type"), transcript=FAKE
@@ -493,4 +496,4 @@ def test_a_quiz_creates_one_model_per_question_and_a_fixed_frame(
     view = QuizView(every_type, ProgressStore(every_type.id), transcript=FAKE)
     per_question = [m for m in created if isinstance(m, QuestionWidget)]
     assert len(per_question) == len(view.panels)  # and no layout or style model of their own
-    assert len(created) - len(per_question) == 17  # frame: layouts, styles, title, summary, buttons
+    assert len(created) - len(per_question) == 15  # frame: layouts, styles, title, summary, buttons

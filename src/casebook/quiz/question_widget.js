@@ -220,25 +220,30 @@ function render({ model, el: host }) {
     write(node, value);
   }
   const html = (node, value) => { node.innerHTML = value; }; // built by the kernel from escaped, sanitised Markdown
+  const text = (node, value) => { node.textContent = value; };
+  const title = (node, value) => { node.title = value; };
+  const hidden = (node, value) => { node.hidden = value; };
+  const disabled = (node, value) => { node.disabled = value; };
   function showState() {
     pending = false;
     put(header, "header_html", model.get("header_html"), html);
     put(hints, "hints_html", model.get("hints_html"), html);
     put(feedback, "feedback_html", model.get("feedback_html"), html);
     put(answer, "answer_html", model.get("answer_html"), html);
-    submit.textContent = model.get("submit_label");
-    submit.title = model.get("submit_tooltip");
-    hint.textContent = model.get("hint_label");
-    hint.hidden = !model.get("has_hints");
-    reveal.textContent = "Show answer";
-    reveal.title = "Give up and see the answer and explanation";
-    reveal.hidden = !model.get("graded");
-    const locked = model.get("locked");
-    for (const input of control.inputs) input.disabled = locked;
-    submit.disabled = locked;
-    hint.disabled = model.get("hint_disabled");
-    reveal.disabled = model.get("reveal_disabled");
+    put(submit, "submit_label", model.get("submit_label"), text);
+    put(submit, "submit_tooltip", model.get("submit_tooltip"), title);
+    put(hint, "hint_label", model.get("hint_label"), text);
+    put(hint, "has_hints", !model.get("has_hints"), hidden);
+    put(reveal, "graded", !model.get("graded"), hidden);
+    put(control.inputs, "locked", model.get("locked"), (inputs, locked) => {
+      for (const input of inputs) input.disabled = locked;
+      submit.disabled = locked;
+    });
+    put(hint, "hint_disabled", model.get("hint_disabled"), disabled);
+    put(reveal, "reveal_disabled", model.get("reveal_disabled"), disabled);
   }
+  reveal.textContent = "Show answer";
+  reveal.title = "Give up and see the answer and explanation";
   function stateChanged() {
     if (pending) return;
     pending = true;

@@ -74,6 +74,7 @@ QUIZ_CSS = """<style>
 .casebook-quiz .casebook-verdict-reason { margin-top: .5rem; }
 .casebook-quiz .casebook-claim { border-left: 4px solid #4a4a4a; padding: .25rem .75rem; }
 .casebook-quiz .casebook-note { color: #4a4a4a; }
+.casebook-quiz progress.casebook-score-bar { width: 16rem; max-width: 100%; height: 1rem; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-correct { color: #7ee787; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-incorrect { color: #ff9e9e; }
 body[data-jp-theme-light="false"] .casebook-quiz .casebook-fb-partial { color: #ffb74d; }
@@ -368,15 +369,8 @@ class QuizView:
             QuestionPanel(quiz, question, number, self.transcript, self._changed, layout=shared.full)
             for number, question in enumerate(quiz.questions, start=1)
         ]
+        # The score's text and its bar in one HTML model: one message per change, two models fewer.
         self.summary_text = shared.html_widget(css_class="casebook-score")
-        self.bar = widgets.FloatProgress(
-            value=0,
-            min=0,
-            max=max(quiz.max_points, 1),
-            description="Score",
-            style={"description_width": "initial"},
-            layout=shared.plain,
-        )
         self.name = widgets.Text(
             description="Your name",
             placeholder="for your teacher",
@@ -399,7 +393,6 @@ class QuizView:
         footer = widgets.VBox(
             [
                 self.summary_text,
-                self.bar,
                 widgets.HBox([self.name, self.export_button, self.reset_button], layout=shared.plain),
                 self.export_status,
             ],
@@ -443,15 +436,13 @@ class QuizView:
         return None
 
     def _changed(self, panel: QuestionPanel) -> None:
-        self.confirming_reset = False
-        self.reset_button.description = "Reset quiz"
-        self._update_summary()
-        self.unsaved[panel.question.id] = panel.state.record()
+        self.unsaved[panel.question.id] = panel.state.record()  # kept at once: nothing is lost
         self._schedule_save()
 
     def _schedule_save(self) -> None:
-        """Save soon: in a kernel, once the message being handled has had its reply (so the feedback
-        is on its way first); with no event loop running (plain Python, tests), at once."""
+        """Update the summary and save soon: in a kernel, once the message being handled has had its
+        reply (so the feedback alone is on the way first); with no event loop running (plain Python,
+        tests), at once."""
         if self._save_scheduled:
             return
         loop = running_loop()
@@ -462,9 +453,14 @@ class QuizView:
         loop.call_soon(self.save_now)
 
     def save_now(self) -> None:
-        """Write every answer not yet saved to the progress store (each with the store's lock and
-        atomic replace). Called soon after each change, and before any other use of the store."""
+        """Bring the summary up to date and write every answer not yet saved to the progress store
+        (each with the store's lock and atomic replace). Called soon after each change, and before
+        any other use of the store."""
         self._save_scheduled = False
+        if self.unsaved:  # a change since the last save: the summary and the reset button follow it
+            self.confirming_reset = False
+            self.reset_button.description = "Reset quiz"
+            self._update_summary()
         unsaved, self.unsaved = self.unsaved, {}
         panels = {panel.question.id: panel for panel in self.panels}
         for question_id, record in unsaved.items():
@@ -484,8 +480,11 @@ class QuizView:
 
     def _update_summary(self) -> None:
         summary = rules.summarise(self.quiz, self.states())
-        self.summary_text.value = f"<p><strong>{escape(summary.text())}</strong></p>"
-        self.bar.value = summary.points
+        self.summary_text.value = (
+            f"<p><strong>{escape(summary.text())}</strong></p>"
+            f"<progress class='casebook-score-bar' aria-label='Score' value='{summary.points:g}' "
+            f"max='{max(self.quiz.max_points, 1):g}'></progress>"
+        )
 
     # -- quiz buttons ----------------------------------------------------------------------------------
 
