@@ -16,6 +16,7 @@ from casebook.references import (
     reference_item,
     reference_list,
     replace_list,
+    updated_lesson,
     updated_notebook,
 )
 from tests.conftest import ROOT
@@ -213,7 +214,7 @@ def test_command_check_fails_on_a_stale_list_and_passes_after_a_rewrite(
 
     assert main(["references", "--check", "--notebooks", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert f"{lesson}: its Sources list is out of date" in out
+    assert f"{lesson}: its citations or Sources list are out of date" in out
     assert f"{lesson}: cites [S0000], which is not an id in data/sources.csv" in out
     assert lesson.read_text(encoding="utf-8") == stale
 
@@ -262,3 +263,23 @@ def test_a_lesson_shows_no_raw_source_id_to_students(path: Path) -> None:
     for index, cell in enumerate(c for c in cells if c["cell_type"] == "markdown"):
         found = raw_keys("".join(cell["source"]), ids)
         assert not found, f"{path.name}, markdown cell {index}: {found} (run 'casebook references')"
+
+
+def test_a_lessons_quizzes_cite_by_the_lessons_numbers_and_their_sources_join_its_list() -> None:
+    text = _notebook(("markdown", "Said [S10]."), ("markdown", "## Sources\n"))
+    quiz = 'explanation: "The UK said so [uk-belarus-2023]; see also [S10]."\n'
+    new, quizzes, problems = updated_lesson(text, [quiz], SOURCES, "lesson.ipynb")
+    assert problems == []
+    assert quizzes == [
+        'explanation: "The UK said so [[2](https://example.org/a)]; see also [[1](https://example.org/a)]."\n'
+    ]
+    holder = json.loads(new)["cells"][1]
+    assert holder["metadata"]["casebook"]["sources"] == ["S10", "uk-belarus-2023"]
+    assert updated_lesson(new, quizzes, SOURCES, "lesson.ipynb")[:2] == (new, quizzes)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "quizzes").glob("*.yaml")), ids=lambda p: p.name)
+def test_a_quiz_shows_no_raw_source_id_to_students(path: Path) -> None:
+    ids = [source.id for source in data.load("sources")]
+    found = raw_keys(path.read_text(encoding="utf-8"), ids)
+    assert not found, f"{path.name}: {found} (run 'casebook references')"

@@ -111,11 +111,22 @@ def _numbered_ids(cell: Mapping[str, object], where: str) -> list[str]:
 def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tuple[str, list[Problem]]:
     """The notebook JSON ``text`` with its citations numbered and its Sources list regenerated.
 
-    The markdown cells other than the one holding the ``## Sources`` heading have their citations
-    written in numbered form, numbered in the order first cited; the Sources cell gets the numbered
-    list and keeps the ids in its metadata. The text is returned unchanged when the notebook has no
-    Sources cell, or more than one. Raises SourcesCellError when the notebook is not JSON or its list
-    cannot be rewritten.
+    ``updated_lesson`` for a lesson without quizzes.
+    """
+    new, _, problems = updated_lesson(text, (), sources, where)
+    return new, problems
+
+
+def updated_lesson(
+    text: str, quizzes: Sequence[str], sources: Mapping[str, Source], where: str
+) -> tuple[str, list[str], list[Problem]]:
+    """The notebook JSON ``text`` and its ``quizzes`` (YAML texts) with citations numbered, and problems.
+
+    The markdown cells other than the one holding the ``## Sources`` heading, then the quizzes, have
+    their citations written in numbered form, numbered in the order first cited; the Sources cell gets
+    the numbered list and keeps the ids in its metadata. The texts are returned unchanged when the
+    notebook has no Sources cell, or more than one. Raises SourcesCellError when the notebook is not
+    JSON or its list cannot be rewritten.
     """
     try:
         notebook = json.loads(text)
@@ -126,13 +137,14 @@ def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tu
     holders = [i for i, cell_text in markdown if _HEADING_LINE.search(cell_text)]
     if len(holders) > 1:
         cells_named = ", ".join(str(i) for i in holders)
-        return text, [Problem(where, f"'{HEADING}' appears in cells {cells_named}; keep it in one cell")]
+        problem = Problem(where, f"'{HEADING}' appears in cells {cells_named}; keep it in one cell")
+        return text, list(quizzes), [problem]
     if not holders:
-        return text, []
+        return text, list(quizzes), []
     holder = cells[holders[0]]
     numbered = _numbered_ids(holder, f"{where}, cell {holders[0]}")
     prose = [(i, cell_text) for i, cell_text in markdown if i != holders[0]]
-    citations = cited_ids((cell_text for _, cell_text in prose), sources, numbered)
+    citations = cited_ids([*(cell_text for _, cell_text in prose), *quizzes], sources, numbered)
     problems = [
         Problem(where, f"cites {token}, but its Sources list has only {len(numbered)} numbered sources")
         if token.startswith("[")
@@ -152,34 +164,51 @@ def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tu
         holder["source"] = new.splitlines(keepends=True)
         holder.setdefault("metadata", {}).setdefault("casebook", {})["sources"] = order
         changed = True
+    new_quizzes = [renumbered(quiz, numbered, order, sources) for quiz in quizzes]
     if not changed:
-        return text, problems
-    return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n", problems
+        return text, new_quizzes, problems
+    return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n", new_quizzes, problems
 
 
-def update_lessons(paths: Sequence[Path], sources: Sequence[Source], *, check: bool) -> LessonReport:
-    """Regenerate the Sources list of each notebook in ``paths``; with ``check``, write nothing.
+def lesson_quizzes(lesson: Path, quiz_folder: Path | None) -> list[Path]:
+    """The quiz files of ``lesson`` (``NN_*.yaml`` in ``quiz_folder``, NN being the lesson's number)."""
+    if quiz_folder is None:
+        return []
+    return sorted(quiz_folder.glob(f"{lesson.name[:2]}_*.yaml"))
 
-    ``changed`` lists the lessons whose list was (or, with ``check``, would be) rewritten.
+
+def update_lessons(
+    paths: Sequence[Path], sources: Sequence[Source], *, check: bool, quiz_folder: Path | None = None
+) -> LessonReport:
+    """Number the citations and regenerate the Sources list of each notebook in ``paths`` and its quizzes.
+
+    A lesson's quizzes (``lesson_quizzes``) cite by the lesson's numbers. With ``check``, write nothing.
+    ``changed`` lists the files that were (or, with ``check``, would be) rewritten.
     """
     by_id = {source.id: source for source in sources}
     report = LessonReport()
     for path in paths:
+        quiz_paths = lesson_quizzes(path, quiz_folder)
         try:
             text = read_text_bounded(path, NOTEBOOK_LIMIT)
-            new, problems = updated_notebook(text, by_id, str(path))
+            quizzes = [read_text_bounded(quiz, NOTEBOOK_LIMIT) for quiz in quiz_paths]
+            new, new_quizzes, problems = updated_lesson(text, quizzes, by_id, str(path))
         except (UnreadableFile, SourcesCellError) as error:
             report.problems.append(error.problem)
             continue
         report.problems += problems
-        if new == text:
-            report.unchanged.append(path)
-            continue
-        if not check:
-            try:
-                write_atomic(path, new)
-            except UnreadableFile as unwritable:
-                report.problems.append(unwritable.problem)
+        for file, old_text, new_text in [
+            (path, text, new),
+            *zip(quiz_paths, quizzes, new_quizzes, strict=True),
+        ]:
+            if new_text == old_text:
+                report.unchanged.append(file)
                 continue
-        report.changed.append(path)
+            if not check:
+                try:
+                    write_atomic(file, new_text)
+                except UnreadableFile as unwritable:
+                    report.problems.append(unwritable.problem)
+                    continue
+            report.changed.append(file)
     return report
