@@ -161,11 +161,14 @@ def _cmd_references(args: argparse.Namespace) -> int:
     if not lessons:
         print(f"{folder}/ holds no lesson notebooks (NN_name.ipynb).")
         return 1
-    report = update_lessons(lessons, data.load("sources"), check=args.check)
+    quizzes = (
+        Path(args.quizzes) if args.quizzes else (None if args.notebooks else repo_root() / "data" / "quizzes")
+    )
+    report = update_lessons(lessons, data.load("sources"), check=args.check, quiz_folder=quizzes)
     for problem in report.problems:
         _say(problem)
     for path in report.changed:
-        _say(f"{path}: its Sources list is out of date" if args.check else f"wrote {path}")
+        _say(f"{path}: its citations or Sources list are out of date" if args.check else f"wrote {path}")
     if args.check and report.changed:
         print("Run 'casebook references' and commit the result.")
     elif not report.changed:
@@ -330,6 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 naming each lesson whose list is stale"
     )
     references.add_argument("--notebooks", metavar="DIR", help="lessons folder (default: notebooks/)")
+    references.add_argument(
+        "--quizzes", metavar="DIR", help="quiz folder (default: data/quizzes/, or none with --notebooks)"
+    )
     references.set_defaults(handler=_cmd_references)
 
     results = sub.add_parser("results", help="teacher tools for learners' exported quiz answers")

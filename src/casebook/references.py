@@ -1,10 +1,11 @@
-"""Each lesson's "## Sources" list, generated from the ``sources`` dataset.
+"""Each lesson's numbered "## Sources" list and numbered citations, generated from the ``sources`` dataset.
 
-A lesson cites sources in its markdown with bracketed ids: ``[S2, S7]`` or ``[uk-belarus-2023]``.
-``cited_ids`` finds them (a link's text, as in ``[text](url)``, is not a citation), ``reference_list``
-writes one line per cited source from its row in ``data/sources.csv``, and ``replace_list`` puts that
-list under the cell's ``## Sources`` heading, keeping any text before the heading and any paragraph after
-the list. Everything here is pure except ``update_lessons``, which reads and writes the notebooks.
+An author cites sources by id (``[S2, S7]``); ``casebook.citations`` finds the citations and writes
+them as numbers a student reads (``[[1](url), 2]``). ``reference_list`` writes one numbered line per
+cited source, first cited first, from its row in ``data/sources.csv``; ``replace_list`` puts that list
+under the cell's ``## Sources`` heading, keeping any text before the heading and any paragraph after
+the list; the cell's metadata ``casebook.sources`` keeps the ids in number order, so each number maps
+back to its id. Everything here is pure except ``update_lessons``, which reads and writes the notebooks.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook.citations import cited_ids, renumbered
 from casebook.data.records import Source
 from casebook.files import UnreadableFile, read_text_bounded, write_atomic
 from casebook.problems import Problem
@@ -22,13 +24,8 @@ from casebook.problems import Problem
 HEADING = "## Sources"
 NOTEBOOK_LIMIT = 16 * 1024 * 1024
 
-# A bracket not followed by "(" (that would be a link) and holding one or more comma- or
-# semicolon-separated tokens. A token looks like an id if it is an S-number or kebab-case with a hyphen;
-# other tokens ("[sic]", "[OSCE]", "[1]") are ordinary text unless the dataset knows them as ids.
-_BRACKET = re.compile(r"\[([^\[\]]{1,300})\](?!\()")
-_ID_SHAPE = re.compile(r"^(S\d+|[a-z0-9]+(-[a-z0-9]+)+)$")
 _HEADING_LINE = re.compile(r"^## Sources[ \t]*$", re.M)
-_ITEM_ID = re.compile(r"^- \[([^\]]+)\] ")
+_ITEM = re.compile(r"^(- \[[^\]]+\] |\d+\. )")
 
 
 class SourcesCellError(Exception):
@@ -39,56 +36,23 @@ class SourcesCellError(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class Citations:
-    """The source ids a text cites: ``known`` (in the dataset) and ``unknown`` (not in it), in order."""
-
-    known: tuple[str, ...]
-    unknown: tuple[str, ...]
-
-
-def cited_ids(markdown: Iterable[str], known_ids: Iterable[str]) -> Citations:
-    """The ids cited in bracketed citations across ``markdown`` texts, each once, first citation first.
-
-    A bracket counts as a citation when every token in it is a known id or has an id's shape; its
-    tokens missing from ``known_ids`` are listed in ``unknown``, so a mistyped id is reported, not lost.
-    """
-    known_set = set(known_ids)
-    known: dict[str, None] = {}
-    unknown: dict[str, None] = {}
-    for text in markdown:
-        for bracket in _BRACKET.finditer(text):
-            tokens = [token.strip() for token in re.split(r"[,;]", bracket.group(1))]
-            if not all(token in known_set or _ID_SHAPE.match(token) for token in tokens):
-                continue
-            for token in tokens:
-                (known if token in known_set else unknown)[token] = None
-    return Citations(tuple(known), tuple(unknown))
-
-
-def sort_key(source_id: str) -> tuple[int, int, str]:
-    """S-numbers first, in number order (S2 before S10), then named ids alphabetically."""
-    match = re.fullmatch(r"S(\d+)", source_id)
-    return (0, int(match.group(1)), "") if match else (1, 0, source_id)
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def reference_item(source: Source) -> str:
-    """One list item: ``- [ID] Publisher (publisher type): Title. <url>``, or the note if there is no url."""
-    item = f"- [{source.id}] {source.publisher} ({source.publisher_type}): {_sentence(source.title)}"
+def reference_item(number: int, source: Source) -> str:
+    """One list item: ``N. Publisher (publisher type): Title. <url>``, or the note if there is no url."""
+    item = f"{number}. {source.publisher} ({source.publisher_type}): {_sentence(source.title)}"
     if source.url:
         return f"{item} <{source.url}>"
     return f"{item} No link: {_sentence(source.note or 'the dataset gives no address')}"
 
 
 def reference_list(ids: Iterable[str], sources: Mapping[str, Source]) -> str:
-    """The markdown list for ``ids``, each once, in ``sort_key`` order; ids not in ``sources`` are skipped."""
-    chosen = sorted({source_id for source_id in ids if source_id in sources}, key=sort_key)
-    return "\n".join(reference_item(sources[source_id]) for source_id in chosen)
+    """The numbered markdown list for ``ids``, each once, in the order given; unknown ids are skipped."""
+    chosen = [source_id for source_id in dict.fromkeys(ids) if source_id in sources]
+    return "\n".join(reference_item(number, sources[source_id]) for number, source_id in enumerate(chosen, 1))
 
 
 def replace_list(cell: str, new_list: str, where: str = "cell") -> str:
@@ -96,7 +60,8 @@ def replace_list(cell: str, new_list: str, where: str = "cell") -> str:
 
     Text before the heading and everything after the list (from the first line that is neither a list
     item nor its indented continuation) is kept as it is. Raises SourcesCellError when the cell has no
-    such heading, or when an item of the old list names no source id: rewriting would lose that text.
+    such heading, or when an item of the old list is neither numbered nor names a source id: rewriting
+    would lose that text.
     """
     heading = _HEADING_LINE.search(cell)
     if heading is None:
@@ -106,8 +71,8 @@ def replace_list(cell: str, new_list: str, where: str = "cell") -> str:
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
-    while index < len(lines) and (lines[index].startswith("- ") or lines[index].startswith((" ", "\t"))):
-        if lines[index].startswith("- ") and not _ITEM_ID.match(lines[index]):
+    while index < len(lines) and (_ITEM.match(lines[index]) or lines[index].startswith(("- ", " ", "\t"))):
+        if lines[index].startswith("- ") and not _ITEM.match(lines[index]):
             raise SourcesCellError(
                 Problem(
                     where,
@@ -134,12 +99,34 @@ def _cell_text(cell: Mapping[str, object]) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tuple[str, list[Problem]]:
-    """The notebook JSON ``text`` with its Sources list regenerated, and the problems found.
+def _numbered_ids(cell: Mapping[str, object], where: str) -> list[str]:
+    """The ids the Sources cell's metadata ``casebook.sources`` keeps in number order ([] if none)."""
+    metadata = cell.get("metadata")
+    kept = metadata.get("casebook", {}).get("sources", []) if isinstance(metadata, dict) else []
+    if not isinstance(kept, list) or not all(isinstance(item, str) for item in kept):
+        raise SourcesCellError(Problem(where, "metadata casebook.sources is not a list of source ids"))
+    return kept
 
-    Only the one markdown cell holding the ``## Sources`` heading changes; the ids come from the other
-    markdown cells. The text is returned unchanged when the notebook has no Sources cell, or more than
-    one. Raises SourcesCellError when the notebook is not JSON or its list cannot be rewritten.
+
+def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tuple[str, list[Problem]]:
+    """The notebook JSON ``text`` with its citations numbered and its Sources list regenerated.
+
+    ``updated_lesson`` for a lesson without quizzes.
+    """
+    new, _, problems = updated_lesson(text, (), sources, where)
+    return new, problems
+
+
+def updated_lesson(
+    text: str, quizzes: Sequence[str], sources: Mapping[str, Source], where: str
+) -> tuple[str, list[str], list[Problem]]:
+    """The notebook JSON ``text`` and its ``quizzes`` (YAML texts) with citations numbered, and problems.
+
+    The markdown cells other than the one holding the ``## Sources`` heading, then the quizzes, have
+    their citations written in numbered form, numbered in the order first cited; the Sources cell gets
+    the numbered list and keeps the ids in its metadata. The texts are returned unchanged when the
+    notebook has no Sources cell, or more than one. Raises SourcesCellError when the notebook is not
+    JSON or its list cannot be rewritten.
     """
     try:
         notebook = json.loads(text)
@@ -150,46 +137,78 @@ def updated_notebook(text: str, sources: Mapping[str, Source], where: str) -> tu
     holders = [i for i, cell_text in markdown if _HEADING_LINE.search(cell_text)]
     if len(holders) > 1:
         cells_named = ", ".join(str(i) for i in holders)
-        return text, [Problem(where, f"'{HEADING}' appears in cells {cells_named}; keep it in one cell")]
+        problem = Problem(where, f"'{HEADING}' appears in cells {cells_named}; keep it in one cell")
+        return text, list(quizzes), [problem]
     if not holders:
-        return text, []
-    citations = cited_ids((cell_text for i, cell_text in markdown if i != holders[0]), sources)
+        return text, list(quizzes), []
+    holder = cells[holders[0]]
+    numbered = _numbered_ids(holder, f"{where}, cell {holders[0]}")
+    prose = [(i, cell_text) for i, cell_text in markdown if i != holders[0]]
+    citations = cited_ids([*(cell_text for _, cell_text in prose), *quizzes], sources, numbered)
     problems = [
-        Problem(where, f"cites [{source_id}], which is not an id in data/sources.csv")
-        for source_id in citations.unknown
+        Problem(where, f"cites {token}, but its Sources list has only {len(numbered)} numbered sources")
+        if token.startswith("[")
+        else Problem(where, f"cites [{token}], which is not an id in data/sources.csv")
+        for token in citations.unknown
     ]
-    cell = cells[holders[0]]
-    old = _cell_text(cell)
-    new = replace_list(old, reference_list(citations.known, sources), f"{where}, cell {holders[0]}")
-    if new == old:
-        return text, problems
-    cell["source"] = new.splitlines(keepends=True)
-    return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n", problems
+    order = list(citations.known)
+    changed = False
+    for i, cell_text in prose:
+        new_text = renumbered(cell_text, numbered, order, sources)
+        if new_text != cell_text:
+            cells[i]["source"] = new_text.splitlines(keepends=True)
+            changed = True
+    old = _cell_text(holder)
+    new = replace_list(old, reference_list(order, sources), f"{where}, cell {holders[0]}")
+    if new != old or numbered != order:
+        holder["source"] = new.splitlines(keepends=True)
+        holder.setdefault("metadata", {}).setdefault("casebook", {})["sources"] = order
+        changed = True
+    new_quizzes = [renumbered(quiz, numbered, order, sources) for quiz in quizzes]
+    if not changed:
+        return text, new_quizzes, problems
+    return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n", new_quizzes, problems
 
 
-def update_lessons(paths: Sequence[Path], sources: Sequence[Source], *, check: bool) -> LessonReport:
-    """Regenerate the Sources list of each notebook in ``paths``; with ``check``, write nothing.
+def lesson_quizzes(lesson: Path, quiz_folder: Path | None) -> list[Path]:
+    """The quiz files of ``lesson`` (``NN_*.yaml`` in ``quiz_folder``, NN being the lesson's number)."""
+    if quiz_folder is None:
+        return []
+    return sorted(quiz_folder.glob(f"{lesson.name[:2]}_*.yaml"))
 
-    ``changed`` lists the lessons whose list was (or, with ``check``, would be) rewritten.
+
+def update_lessons(
+    paths: Sequence[Path], sources: Sequence[Source], *, check: bool, quiz_folder: Path | None = None
+) -> LessonReport:
+    """Number the citations and regenerate the Sources list of each notebook in ``paths`` and its quizzes.
+
+    A lesson's quizzes (``lesson_quizzes``) cite by the lesson's numbers. With ``check``, write nothing.
+    ``changed`` lists the files that were (or, with ``check``, would be) rewritten.
     """
     by_id = {source.id: source for source in sources}
     report = LessonReport()
     for path in paths:
+        quiz_paths = lesson_quizzes(path, quiz_folder)
         try:
             text = read_text_bounded(path, NOTEBOOK_LIMIT)
-            new, problems = updated_notebook(text, by_id, str(path))
+            quizzes = [read_text_bounded(quiz, NOTEBOOK_LIMIT) for quiz in quiz_paths]
+            new, new_quizzes, problems = updated_lesson(text, quizzes, by_id, str(path))
         except (UnreadableFile, SourcesCellError) as error:
             report.problems.append(error.problem)
             continue
         report.problems += problems
-        if new == text:
-            report.unchanged.append(path)
-            continue
-        if not check:
-            try:
-                write_atomic(path, new)
-            except UnreadableFile as unwritable:
-                report.problems.append(unwritable.problem)
+        for file, old_text, new_text in [
+            (path, text, new),
+            *zip(quiz_paths, quizzes, new_quizzes, strict=True),
+        ]:
+            if new_text == old_text:
+                report.unchanged.append(file)
                 continue
-        report.changed.append(path)
+            if not check:
+                try:
+                    write_atomic(file, new_text)
+                except UnreadableFile as unwritable:
+                    report.problems.append(unwritable.problem)
+                    continue
+            report.changed.append(file)
     return report
