@@ -68,6 +68,15 @@ def test_problems_error_lists_its_problems_under_a_heading() -> None:
     assert str(ProblemsError(problems)) == "a.yaml:2: one\na.yaml, field 'x': two"
 
 
+def test_a_problem_in_a_notebook_cell_counts_its_line_in_the_cell() -> None:
+    cell = "cell 2 (id 'c', code, starting 'x = 1')"
+    assert (
+        str(Problem("01.ipynb", "never closed", line=3, cell=cell))
+        == f"01.ipynb, {cell}, line 3: never closed"
+    )
+    assert str(Problem("01.ipynb", "no id", cell=cell)) == f"01.ipynb, {cell}: no id"
+
+
 def test_a_data_error_carries_its_problem() -> None:
     error = DataError.at("timeline.csv", "'world' is not one of osce, belarus", row=3, field="track")
     assert error.problem == Problem(

@@ -17,6 +17,7 @@ from casebook.glossary import (
     results_html,
     results_text,
     search,
+    selection,
 )
 
 RECORDS = [
@@ -38,6 +39,25 @@ def entries() -> list[Entry]:
 
 def terms(results: list[Entry]) -> list[str]:
     return [e.term for e in results]
+
+
+def test_a_selection_is_named_in_the_data_and_keeps_the_data_order() -> None:
+    records = [
+        {"term": "B", "definition": "Bee.", "selections": ("one", "two")},
+        {"term": "A", "definition": "Ay.", "selections": ()},
+        {"term": "C", "definition": "Sea.", "selections": "two"},
+    ]
+    assert terms(selection("two", records)) == ["B", "C"]
+    assert terms(selection("one", records)) == ["B"]
+    unknown = "no term is in the selection 'three'; the selections are: one, two"
+    with pytest.raises(GlossaryError, match=unknown):
+        selection("three", records)
+
+
+def test_the_lessons_key_terms_are_selections_of_the_glossary_dataset() -> None:
+    assert terms(selection("osce-basics"))[:3] == ["OSCE", "Helsinki Final Act", "basket"]
+    assert len(selection("osce-basics")) == 11 and len(selection("moscow-mechanism")) == 8
+    assert "Moscow Mechanism" in terms(selection("moscow-mechanism"))
 
 
 def test_fold_drops_accents_case_and_punctuation() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -99,3 +101,59 @@ def test_lesson_has_title_and_minutes_metadata(path: Path) -> None:
     assert meta.get("title"), f"{path.name}: metadata.casebook.title is missing"
     assert meta.get("teaching_minutes", 0) > 0, f"{path.name}: metadata.casebook.teaching_minutes is missing"
     assert meta.get("activity_minutes", 0) >= 0
+
+
+# Dotted names in the docs that are not Python: the Sources cell's metadata key (docs/architecture.md).
+NOT_PYTHON = {"casebook.sources"}
+DOTTED = re.compile(r"\bcasebook(?:\.[A-Za-z_]\w*)+")
+HOUSE_DOCS = [ROOT / "docs" / "architecture.md", ROOT / "README.md"]
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether ``dotted`` is a module of the package, or a name inside one (``casebook.text.fold``)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+@pytest.mark.parametrize("doc", HOUSE_DOCS, ids=lambda p: p.name)
+def test_every_casebook_name_the_docs_give_exists(doc: Path) -> None:
+    named = sorted(set(DOTTED.findall(doc.read_text(encoding="utf-8"))) - NOT_PYTHON)
+    assert named, f"{doc.name} names no casebook module: the pattern is wrong"
+    missing = [name for name in named if not _resolves(name)]
+    assert not missing, f"{doc.relative_to(ROOT)} names what the package does not have: {missing}"
+
+
+def test_the_name_check_catches_a_stale_name() -> None:
+    assert _resolves("casebook.text.fold") and _resolves("casebook.maintain.rubric_checked")
+    assert not _resolves("casebook.plots.speaking_share") and not _resolves("casebook.nowhere")
+
+
+def test_the_readme_folder_map_names_every_folder_of_the_kit() -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    folders = sorted({path.split("/")[0] for path in tracked if "/" in path})
+    folder_map = section_of(
+        (ROOT / "README.md").read_text(encoding="utf-8"), "## The folders", "## For maintainers"
+    )
+    mapped = set(re.findall(r"^\| \[`([^`/]+)/", folder_map, re.M))
+    assert folders, "git lists no folders: not run from a checkout?"
+    assert [f for f in folders if f not in mapped] == [], "README.md's folder map leaves out these folders"
+    assert [f for f in mapped if not (ROOT / f).is_dir()] == [], (
+        "README.md's folder map names missing folders"
+    )
+
+
+def section_of(text: str, start: str, end: str) -> str:
+    """The text from the heading ``start`` up to the heading ``end``."""
+    return text[text.index(start) : text.index(end)]

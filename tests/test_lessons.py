@@ -66,6 +66,16 @@ def test_lesson_defines_no_helpers_and_reads_no_relative_paths(path: Path) -> No
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_shows_keywords_and_key_terms_the_package_way(path: Path) -> None:
+    code = _code(path)
+    kwic_loop = re.search(r"^\s*for\s.+\bkwic(_sentences)?\(.*:\s*\n(\s+.*\n)*?\s+print\(", code + "\n", re.M)
+    assert not kwic_loop, f"{path.name}: show keyword-in-context lines with tables.table, not a print loop"
+    assert not re.search(r"\.term\s+in\s*[(\[{]", code), (
+        f"{path.name}: name the key terms as a selection in glossary.csv and read it with glossary.selection"
+    )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_lesson_shows_at_least_six_questions_kept_out_of_the_notebook(path: Path) -> None:
     quiz_ids = QUIZ_CALL.findall(_code(path))
     assert quiz_ids, f"{path.name}: no show_quiz(...) call"

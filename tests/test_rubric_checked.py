@@ -4,13 +4,16 @@ edits, and an edited rubric is still checked where jsonschema is absent (the bro
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
 from casebook import rubric_checked
+from casebook.maintain import rubric_checked as rubric_checked_tool
 from casebook.rubric import files as rubric_files
 from casebook.rubric import load_rubric_file, validate_rubric_file
 from tests.conftest import ROOT
@@ -49,7 +52,7 @@ def _python(code: str) -> str:
 
 def test_the_list_matches_the_shipped_rubrics_as_they_are() -> None:
     listed = json.loads(rubric_checked.CHECKED_PATH.read_text(encoding="utf-8"))["digests"]
-    assert listed == rubric_checked.current_digests(), (
+    assert listed == rubric_checked_tool.current_digests(), (
         "a shipped rubric or rubric.schema.json changed: run `python -m casebook.rubric_checked` and commit "
         f"{rubric_checked.CHECKED_PATH.name}"
     )
@@ -106,10 +109,35 @@ def test_a_rubric_that_fails_the_schema_is_never_listed(tmp_path: Path) -> None:
     (tmp_path / "answer_the_question.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "bad.yaml").write_text(text.replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
     list_path = tmp_path / "checked.json"
-    assert list(rubric_checked.write_checked(tmp_path, list_path)) == ["answer_the_question.yaml"]
+    assert list(rubric_checked_tool.write_checked(tmp_path, list_path)) == ["answer_the_question.yaml"]
     assert json.loads(list_path.read_text(encoding="utf-8"))["digests"] == {
         "answer_the_question.yaml": rubric_checked.digest(text)
     }
+
+
+def test_the_runtime_check_holds_no_writer_and_the_old_command_runs_the_tool(monkeypatch) -> None:
+    assert not hasattr(rubric_checked, "write_checked") and not hasattr(rubric_checked, "current_digests")
+    ran: list[str] = []
+    monkeypatch.setattr(rubric_checked_tool, "main", lambda: ran.append("tool") or 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the module is imported already: runpy says so
+        with pytest.raises(SystemExit) as done:
+            runpy.run_module("casebook.rubric_checked", run_name="__main__")
+    assert done.value.code == 0 and ran == ["tool"]
+
+
+def test_the_tool_says_what_the_list_holds(monkeypatch, capsys, tmp_path: Path) -> None:
+    list_path = tmp_path / "checked.json"
+    monkeypatch.setattr(rubric_checked_tool, "CHECKED_PATH", list_path)
+    monkeypatch.setattr(rubric_checked_tool.write_checked, "__defaults__", (None, list_path))
+    assert rubric_checked_tool.main() == 0
+    assert (
+        capsys.readouterr().out
+        == f"{list_path}: {len(RUBRICS)} rubric file(s) checked against rubric.schema.json\n"
+    )
+    assert json.loads(list_path.read_text(encoding="utf-8")) == json.loads(
+        rubric_checked.CHECKED_PATH.read_text(encoding="utf-8")
+    )
 
 
 def test_showing_the_shipped_rubrics_imports_neither_jsonschema_nor_frictionless() -> None:

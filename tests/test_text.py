@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casebook import glossary
+from casebook import checks, glossary
+from casebook.checks import compare
 from casebook.quiz import normalise
 from casebook.text import fold, kind, plural, shorten, word_count, words
 from casebook.transcript import segment
@@ -13,6 +14,24 @@ from casebook.transcript import segment
 def test_every_part_uses_the_one_word_count_and_folding() -> None:
     assert segment.word_count is word_count and normalise.word_count is word_count
     assert normalise.fold_text is fold and glossary.fold is fold
+    assert compare.fold is fold and checks.fold is fold
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("500 €", "500"),
+        ("€500", "500"),
+        ("20 °C", "20 c"),
+        ("20°C", "20 c"),
+        ("$5 + 3 = 8", "5 3 8"),
+        ("© OSCE", "osce"),
+        ("€ °", ""),
+    ],
+)
+def test_fold_turns_every_symbol_into_a_space_as_it_does_punctuation(text: str, expected: str) -> None:
+    # Before one fold, the checks kept "€" and "°" but dropped "$": an exercise and a quiz folded apart.
+    assert fold(text) == expected
 
 
 @pytest.mark.parametrize(

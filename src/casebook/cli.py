@@ -104,6 +104,7 @@ def _cmd_data_hash(args: argparse.Namespace) -> int:
 def _cmd_exercises(args: argparse.Namespace) -> int:
     from casebook.exercises import SolutionMarkupError
     from casebook.paths import repo_root
+    from casebook.text import plural
 
     def shown(path: Path) -> Path:  # relative to the working folder when inside it, for shorter messages
         return path.resolve().relative_to(Path.cwd()) if path.resolve().is_relative_to(Path.cwd()) else path
@@ -116,7 +117,7 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem)
         outcome = f"{exercises}/ was not checked" if args.check else "no exercise notebook was written"
-        print(f"{len(error.problems)} problem(s) in {solutions}/: {outcome}.")
+        print(f"{plural(len(error.problems), 'problem')} in {solutions}/: {outcome}.")
         return 1
 
 

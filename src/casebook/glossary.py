@@ -8,6 +8,9 @@ In a lesson::
 
     from casebook.glossary import show_glossary
     show_glossary()
+
+A lesson that lists its key terms names a selection of the data (the ``selections`` column of
+``glossary.csv``) instead of typing the terms: ``selection("osce-basics")``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ __all__ = [
     "results_html",
     "results_text",
     "search",
+    "selection",
     "show_glossary",
 ]
 
@@ -73,6 +77,29 @@ def entries_from_records(records: Iterable[Any], *, origin: str = "glossary") ->
             source = ", ".join(str(s) for s in source)
         entries.append(Entry(values["term"], values["definition"], str(source).strip()))
     return entries
+
+
+def selection(name: str, records: Iterable[Any] | None = None) -> list[Entry]:
+    """The entries of the named selection (the ``selections`` field of each record), in the data's order.
+
+    ``records`` default to the ``glossary`` dataset. Raises GlossaryError naming the selections there
+    are when no record is in ``name``.
+    """
+    if records is None:
+        from casebook import data
+
+        records = data.load("glossary")
+    chosen, names = [], set()
+    for record in records:
+        given = _field(record, "selections") or ()
+        listed = {str(n).strip() for n in (given.split(";") if isinstance(given, str) else given)}
+        names |= listed
+        if name in listed:
+            chosen.append(record)
+    if not chosen:
+        known = ", ".join(sorted(n for n in names if n)) or "none"
+        raise GlossaryError(f"glossary: no term is in the selection {name!r}; the selections are: {known}")
+    return entries_from_records(chosen)
 
 
 def _rank(entry: Entry, folded_query: str, words: list[str]) -> int | None:

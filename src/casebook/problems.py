@@ -8,19 +8,26 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """A problem found in a file: where it is and what is wrong, in plain words."""
+    """A problem found in a file: where it is and what is wrong, in plain words.
+
+    ``line`` counts from 1 in the file, or in the ``cell`` when one is named (a notebook's cell,
+    described as "cell 2 (id 'x', code, starting '...')"); ``row`` counts a table's rows.
+    """
 
     file: str
     message: str
     field: str | None = None
     line: int | None = None
     row: int | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
         where = self.file
-        if self.line is not None:
+        if self.line is not None and self.cell is None:
             where += f":{self.line}"
         parts = [where]
+        if self.cell is not None:
+            parts.append(self.cell if self.line is None else f"{self.cell}, line {self.line}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.field:

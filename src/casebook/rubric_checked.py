@@ -9,7 +9,8 @@ character is enough), or every file after a schema change, is checked in full: w
 is installed, else with ``casebook.plain_schema``. A missing or malformed list means every file is
 checked. The list is only read at run time.
 
-After editing a shipped rubric or the schema: ``python -m casebook.rubric_checked`` rewrites the list.
+After editing a shipped rubric or the schema: ``python -m casebook.rubric_checked`` (the maintainer's
+tool :mod:`casebook.maintain.rubric_checked`) rewrites the list.
 """
 
 from __future__ import annotations
@@ -49,50 +50,7 @@ def passed_schema(text: str, list_path: Path = CHECKED_PATH) -> bool:
     return bool(known) and digest(text) in known
 
 
-def schema_problems_in_full(raw: object) -> list[str]:
-    """Where ``raw`` breaks the rubric schema, by jsonschema (ImportError where it is absent)."""
-    from casebook.authored_schema import draft_validator
+if __name__ == "__main__":  # ``python -m casebook.rubric_checked``, kept: the tool is maintain.rubric_checked
+    from casebook.maintain.rubric_checked import main
 
-    validator = draft_validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    return [error.message for error in validator.iter_errors(raw)]
-
-
-def current_digests(folder: Path | None = None) -> dict[str, str]:
-    """File name -> digest for every rubric in ``folder`` (default: the kit's) that passes in full now.
-
-    Runs the whole check with jsonschema, never the list it is building.
-    """
-    from casebook.authored_yaml import read_authored_yaml
-    from casebook.paths import data_dir
-
-    out: dict[str, str] = {}
-    for path in sorted((folder or data_dir() / "rubrics").glob("*.yaml")):
-        document = read_authored_yaml(path)
-        data = document.data
-        if not document.problems and isinstance(data, dict) and not schema_problems_in_full(data):
-            out[path.name] = digest(document.text)
-    return out
-
-
-def write_checked(folder: Path | None = None, list_path: Path = CHECKED_PATH) -> dict[str, str]:
-    """Rewrite the list from the rubrics as they are now; returns what it holds."""
-    digests = current_digests(folder)
-    document = {
-        "about": "Digests of the shipped rubrics that pass rubric.schema.json "
-        "(see casebook/rubric_checked.py). Regenerate with: python -m casebook.rubric_checked",
-        "digests": digests,
-    }
-    list_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    _known.cache_clear()
-    return digests
-
-
-def main() -> int:
-    """``python -m casebook.rubric_checked``: rewrite the list and say what it holds."""
-    digests = write_checked()
-    print(f"{CHECKED_PATH}: {len(digests)} rubric file(s) checked against {SCHEMA_PATH.name}")
-    return 0
-
-
-if __name__ == "__main__":
     sys.exit(main())

@@ -131,6 +131,13 @@ def test_a_value_outside_its_list(data_copy: Path) -> None:
     assert "'phoned in' is not one of: live, submitted" in problem.message
 
 
+def test_a_glossary_selection_the_schema_does_not_name(data_copy: Path) -> None:
+    row = edit_cell(data_copy / "glossary.csv", "OSCE", "selections", "osce-basics;lesson-99")
+    problem = only_problem(data_copy)
+    assert problem.file.endswith("glossary.csv")
+    assert (problem.row, problem.field) == (row, "selections")
+
+
 def test_a_duplicate_source_id(data_copy: Path) -> None:
     row = edit_cell(data_copy / "sources.csv", "S3", "id", "S2")
     problems = validate_package(data_copy)

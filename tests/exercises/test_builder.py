@@ -18,6 +18,7 @@ from casebook.exercises import (
 )
 from casebook.exercises.markers import ANSWER_PROMPT
 from casebook.paths import ENV_COURSE
+from casebook.problems import ProblemsError
 from tests.exercises.conftest import code, course, markdown, notebook, write
 
 STRICT_CELL = "from casebook.checks import require_answers\nrequire_answers()"
@@ -135,9 +136,14 @@ def test_an_unclosed_region_names_the_notebook_cell_and_id_and_nothing_is_writte
     with pytest.raises(SolutionMarkupError) as error:
         build(solutions, exercises)
     [problem] = error.value.problems
+    assert isinstance(error.value, ProblemsError)
     assert problem.file.endswith("02_broken.ipynb")
-    assert "cell 2 (id 'the-cell', code, starting 'x = 1')" in problem.message
-    assert "line 2: '### BEGIN SOLUTION' is never closed" in problem.message
+    assert problem.cell == "cell 2 (id 'the-cell', code, starting 'x = 1')"
+    assert problem.line == 2 and "'### BEGIN SOLUTION' is never closed" in problem.message
+    assert str(problem).endswith(
+        "02_broken.ipynb, cell 2 (id 'the-cell', code, starting 'x = 1'), line 2: " + problem.message
+    )
+    assert str(error.value) == str(problem), "the error's message lists its problems, as other files' do"
     assert not exercises.exists() or not list(exercises.glob("*.ipynb")), "one bad notebook stops all writing"
 
 
@@ -152,8 +158,8 @@ def test_every_problem_of_every_notebook_is_reported_at_once(tmp_path: Path) -> 
         check_up_to_date(solutions, tmp_path / "exercises")
     messages = [str(p) for p in error.value.problems]
     assert len(messages) == 3
-    assert "01.ipynb: cell 1 (id 'a'" in messages[0] and "cell 2 (id 'b'" in messages[1]
-    assert "02.ipynb: cell 1 (id 'c'" in messages[2]
+    assert "01.ipynb, cell 1 (id 'a'" in messages[0] and "cell 2 (id 'b'" in messages[1]
+    assert "02.ipynb, cell 1 (id 'c'" in messages[2]
 
 
 def test_a_cell_tagged_solution_must_not_also_carry_markers() -> None:
@@ -249,7 +255,7 @@ def test_a_check_with_no_definition_names_the_notebook_cell_and_close_ids(tmp_pa
         build(solutions, tmp_path / "exercises")
     [problem] = error.value.problems
     assert str(problem) == (
-        f"{solutions / '01.ipynb'}: cell 3 (id 'c2', code, starting 'check('demo.transcript_word', 3)'): "
+        f"{solutions / '01.ipynb'}, cell 3 (id 'c2', code, starting 'check('demo.transcript_word', 3)'): "
         "check('demo.transcript_word') has no definition; there is no check called "
         "'demo.transcript_word'. Did you mean 'demo.transcript_words'?"
     )

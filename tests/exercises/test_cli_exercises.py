@@ -72,7 +72,7 @@ def test_an_unclosed_region_fails_with_notebook_and_cell_and_no_traceback(
         assert main(["exercises", *extra, *args]) == 1
         captured = capsys.readouterr()
         assert (
-            "03_bad.ipynb: cell 2 (id 'open-cell', code, starting '### BEGIN SOLUTION'), line 1:"
+            "03_bad.ipynb, cell 2 (id 'open-cell', code, starting '### BEGIN SOLUTION'), line 1:"
             in captured.out
         )
         assert "never closed" in captured.out
@@ -104,5 +104,5 @@ def test_a_check_without_definition_fails_the_command_in_one_line(
     assert main(["exercises", *args]) == 1
     out = capsys.readouterr().out
     assert "check('ex09.q1') has no definition; there is no check called 'ex09.q1'." in out
-    assert "1 problem(s) in" in out and "no exercise notebook was written" in out
+    assert "\n1 problem in" in out and "no exercise notebook was written" in out
     assert not exercises.exists()

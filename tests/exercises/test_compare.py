@@ -185,6 +185,20 @@ def test_text_is_folded_unless_exact() -> None:
     assert compare_text("   ", "Helsinki").problems == ["got an empty text"]
 
 
+def test_text_folds_symbols_as_quiz_answers_do() -> None:
+    assert compare_text("20 °C", "20 C").passed
+    assert compare_text("€ 500", "500").passed
+    assert compare_text("$500", "500").passed
+    assert not compare_text("20 °C", "20 °C ", exact=True).passed
+
+
+def test_a_text_of_only_symbols_matches_nothing() -> None:
+    result = compare_text("€", "$")
+    assert not result.passed
+    assert result.problems == ["got '€', which has no letters or digits to compare"]
+    assert compare_text("€", "€", exact=True).passed
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [

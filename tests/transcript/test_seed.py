@@ -230,6 +230,28 @@ def test_kwic() -> None:
     assert seed().kwic("   ") == []
 
 
+def test_kwic_sentences_give_each_sentence_that_says_the_word_whole_and_once() -> None:
+    briefing = seed()
+    lines = briefing.kwic("accountab*")
+    found = briefing.kwic_sentences("accountab*")
+    places = [(line.turn, line.sentence) for line in lines]
+    assert [(s.turn, s.sentence) for s in found] == list(dict.fromkeys(places))
+    assert len(found) < len(lines), "the briefing says the word twice in one sentence at least once"
+    for sentence in found:
+        assert sentence.text == briefing.passage(sentence.turn, sentence.sentence)
+        assert sentence.speaker == briefing.turn(sentence.turn).speaker
+    assert briefing.kwic_sentences("   ") == []
+
+
+def test_kwic_sentences_read_as_a_table_with_the_place_and_the_whole_sentence() -> None:
+    from casebook import tables
+
+    shown = tables.table(seed().kwic_sentences("expel"), caption="expel")
+    assert shown.headers == ("turn", "sentence", "speaker", "text")
+    [row] = shown.rows
+    assert row[3].startswith("That being said, it is clear that there is no mechanism in the OSCE to expel")
+
+
 def test_parse_is_deterministic() -> None:
     again = parse(seed().source)
     assert [t.sentences for t in again.turns] == [t.sentences for t in seed().turns]

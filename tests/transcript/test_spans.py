@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casebook.transcript.segment import split_sentences
-from casebook.transcript.spans import Spans
+from casebook.transcript.spans import Spans, without_overlaps
 
 span = st.tuples(st.integers(0, 60), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1]))
 
@@ -26,6 +28,20 @@ def test_touching_spans_do_not_overlap() -> None:
     assert not spans.overlaps(5, 10)
     assert spans.overlaps(4, 6) and spans.overlaps(19, 30) and spans.overlaps(0, 100)
     assert not Spans().overlaps(0, 10)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    name: str
+
+
+def test_a_finder_keeps_the_longest_of_matches_that_start_together_and_drops_overlaps_and_skips() -> None:
+    found = [Match(10, 14, "late"), Match(0, 3, "short"), Match(0, 8, "long"), Match(5, 9, "inside"),
+             Match(20, 25, "skipped"), Match(30, 32, "kept")]  # fmt: skip
+    assert [m.name for m in without_overlaps(found, skip=[(22, 23)])] == ["long", "late", "kept"]
+    assert without_overlaps([]) == []
 
 
 def test_runs_of_marks_end_one_sentence() -> None:

@@ -25,7 +25,6 @@ from casebook.checks.compare import (
     compare_number,
     compare_text,
     compare_type,
-    fold,
 )
 from casebook.checks.registry import (
     DEFAULT,
@@ -37,6 +36,7 @@ from casebook.checks.registry import (
     strict_mode,
 )
 from casebook.checks.result import CheckResult
+from casebook.text import fold
 
 __all__ = [
     "DEFAULT",

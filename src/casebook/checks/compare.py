@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import numbers
-import string
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from casebook.checks.describe import count, kind_names, names, number, short, type_name
+from casebook.text import fold
 
 
 @dataclass(frozen=True)
@@ -60,14 +59,6 @@ def combine(*comparisons: Comparison) -> Comparison:
         tuple(f for c in comparisons for f in c.findings),
         tuple(p for c in comparisons for p in c.not_checked),
     )
-
-
-def fold(text: str) -> str:
-    """Text folded for comparison: without accents, case, punctuation or repeated spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    spaced = "".join(" " if _is_punctuation(ch) else ch for ch in plain)
-    return " ".join(spaced.split())
 
 
 def compare_type(
@@ -149,20 +140,24 @@ def compare_text(
 ) -> Comparison:
     """Check that ``value`` is a text equal to ``expected`` (or to one of ``accept``).
 
-    Unless ``exact``, both sides are folded first (see ``fold``): case, accents, punctuation and
-    extra spaces do not count. With ``reveal`` the message quotes the expected text.
+    Unless ``exact``, both sides are folded first with ``casebook.text.fold``, as quiz answers are:
+    case, accents, punctuation, symbols ("€", "°") and extra spaces do not count. A text with
+    nothing left after folding (only symbols) matches nothing. With ``reveal`` the message quotes
+    the expected text.
     """
     is_text = f"{what} is a text (str)"
-    how = "exactly" if exact else "ignoring case, accents, spaces and punctuation"
+    how = "exactly" if exact else "ignoring case, accents, spaces, punctuation and symbols"
     matches = f"{what} matches the expected text ({how})"
     if not isinstance(value, str):
         return Comparison((Finding(is_text, False, _text_type_problem(value)),), (matches,))
     normal: Callable[[str], str] = (lambda s: s) if exact else fold
-    if normal(value) in {normal(option) for option in (expected, *accept)}:
+    if normal(value).strip() and normal(value) in {normal(option) for option in (expected, *accept)}:
         return Comparison((Finding(is_text, True), Finding(matches, True)))
     folded, wanted = f" {normal(value).strip()} ", f" {normal(expected)} "  # spaces: whole words only
     if not value.strip():
         problem = "got an empty text"
+    elif not folded.strip():
+        problem = f"got {short(value)}, which has no letters or digits to compare"
     elif reveal:
         problem = f"expected {short(expected)}, got {short(value)}"
     elif folded.strip() and folded in wanted:
@@ -303,10 +298,6 @@ def compare_length(value: object, expected: int, *, what: str = "items") -> Comp
         return Comparison((Finding(prop, False, f"cannot count the items of {_got(value)}"),))
     ok = size == expected
     return Comparison((Finding(prop, ok, "" if ok else f"expected {count(expected, what)}, got {size:,}"),))
-
-
-def _is_punctuation(ch: str) -> bool:
-    return ch in string.punctuation or unicodedata.category(ch).startswith("P")
 
 
 def _is_instance(value: object, kinds: type | tuple[type, ...]) -> bool:

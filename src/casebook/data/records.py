@@ -152,12 +152,13 @@ class Verdict:
 
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """A term, defined in the kit's own words, with its sources."""
+    """A term, defined in the kit's own words, with its sources and the named selections it is in."""
 
     term: str
     definition: str
     note: str | None
     sources: tuple[str, ...]
+    selections: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -43,18 +43,19 @@ from casebook.exercises.markers import (
 )
 from casebook.exercises.placeholders import code_placeholder
 from casebook.files import write_atomic
-from casebook.problems import Problem
+from casebook.problems import Problem, ProblemsError
 
 SOLUTION_TAG = "solution"
 SOLUTION_ONLY_TAG = "solution-only"
 
 
-class SolutionMarkupError(Exception):
-    """One or more solutions notebooks cannot be turned into exercises; ``problems`` says where and why."""
+class SolutionMarkupError(ProblemsError):
+    """One or more solutions notebooks cannot be turned into exercises; ``problems`` says where and why.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = problems
+    Each ``Problem`` names the notebook (``file``), the cell (``cell``, with its number from 1, id and
+    first line) and the line in the cell where there is one, or the definition file and check id
+    (``field``) for a check no solution calls.
+    """
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def exercise_notebook(solution: NotebookNode, source: str = "notebook") -> Noteb
         try:
             _strip_cell(cell, SOLUTION_TAG in tags)
         except MarkerError as error:
-            problems.append(Problem(source, f"{_locate(solution.cells[number - 1], number)}, {error}"))
+            where = _locate(solution.cells[number - 1], number)
+            problems.append(Problem(source, error.message, line=error.line, cell=where))
         kept.append(cell)
     problems += _check_answers_are_required(solution, source)
     if problems:
@@ -179,13 +181,13 @@ def definition_problems(calls: list[CheckCall], registry: Registry, solutions_di
     for call in calls:
         if not call.check_id:
             message = "check(...) must get the exercise id written as a text, as in check('ex01.q1', answer)"
-            problems.append(Problem(call.source, f"{call.where}: {message}"))
+            problems.append(Problem(call.source, message, cell=call.where))
         elif call.check_id not in known:
             problems.append(
                 Problem(
                     call.source,
-                    f"{call.where}: check('{call.check_id}') has no definition; "
-                    f"{registry.unknown(call.check_id)}",
+                    f"check('{call.check_id}') has no definition; {registry.unknown(call.check_id)}",
+                    cell=call.where,
                 )
             )
     used = {call.check_id for call in calls}

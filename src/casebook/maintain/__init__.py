@@ -8,6 +8,8 @@ Nothing a lesson imports imports this package (a test keeps it so); the ``casebo
 - ``quiz_checked``: ``python -m casebook.maintain.quiz_checked`` (also ``python -m
   casebook.quiz.checked``) rewrites ``quiz.checked.json``, the digests of the shipped quizzes that
   pass the quiz schema;
+- ``rubric_checked``: ``python -m casebook.maintain.rubric_checked`` (also ``python -m
+  casebook.rubric_checked``) rewrites ``rubric.checked.json``, the same for the shipped rubrics;
 - ``data_hashes``: ``casebook data-hash`` records each data file's checksum in ``datapackage.json``;
 - ``course``: the lessons as the notebooks describe them, their links, and the README's lesson table
   (``casebook readme``);

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from casebook.invocations import text_of
 from casebook.partial_dates import as_date, readable
 from casebook.plots.base import PALETTE, Chart, finish, new_figure, uncertain_marker
 from casebook.plots.figure_cache import keyed
@@ -41,26 +42,17 @@ def short_label(text: str) -> str:
     return textwrap.shorten(first, width=LABEL_WIDTH, placeholder=" …")
 
 
-def _field(record: Any, name: str) -> str:
-    value = getattr(record, name, None)
-    if value is None:
-        return ""
-    if isinstance(value, (tuple, list)):
-        return ";".join(str(item).strip() for item in value)
-    return str(value).strip()
-
-
 def _track_rows(events: Iterable[Any], track: str, colour: str) -> list[_Row]:
     rows = []
     for event in events:
-        if _field(event, "track").lower() != track:
+        if text_of(event, "track").lower() != track:
             continue
         rows.append(
             _Row(
                 day=as_date(event.date),
                 when=readable(event.date, getattr(event, "date_precision", None)),
-                text=_field(event, "event"),
-                uncertain=_field(event, "confidence").upper().startswith("U"),
+                text=text_of(event, "event"),
+                uncertain=text_of(event, "confidence").upper().startswith("U"),
                 colour=colour,
             )
         )
@@ -72,7 +64,7 @@ def _track_rows(events: Iterable[Any], track: str, colour: str) -> list[_Row]:
 def _source_ids(records: Iterable[Any]) -> list[str]:
     ids: list[str] = []
     for record in records:
-        for source_id in _field(record, "sources").split(";"):
+        for source_id in text_of(record, "sources").split(";"):
             if source_id.strip() and source_id.strip() not in ids:
                 ids.append(source_id.strip())
     return ids
@@ -145,7 +137,7 @@ def _draw(rows: list[_Row], *, title: str, source: str, what: str, legend: dict[
 @keyed
 def osce_timeline(events: Iterable[Any]) -> Chart:
     """The OSCE's human dimension on a time line: every event of the timeline's ``osce`` track."""
-    records = [event for event in events if _field(event, "track").lower() == "osce"]
+    records = [event for event in events if text_of(event, "track").lower() == "osce"]
     rows = _track_rows(records, "osce", "blue")
     years = sorted(row.day.year for row in rows)
     return _draw(
@@ -160,15 +152,15 @@ def osce_timeline(events: Iterable[Any]) -> Chart:
 def _invocation_rows(invocations: Iterable[Any], target: str) -> list[_Row]:
     rows = []
     for record in invocations:
-        if _field(record, "target") != target:
+        if text_of(record, "target") != target:
             continue
-        states = _field(record, "invoking_states")
+        states = text_of(record, "invoking_states")
         rows.append(
             _Row(
                 day=as_date(record.invoked),
                 when=readable(record.invoked, getattr(record, "invoked_precision", None)),
                 text=f"Moscow Mechanism invoked by {states or 'an unknown number of'} states.",
-                uncertain=_field(record, "confidence").upper().startswith("U"),
+                uncertain=text_of(record, "confidence").upper().startswith("U"),
                 colour="blue",
             )
         )
@@ -178,7 +170,7 @@ def _invocation_rows(invocations: Iterable[Any], target: str) -> list[_Row]:
                 _Row(
                     day=as_date(record.report_date),
                     when=readable(record.report_date),
-                    text=f"Report by {rapporteur} {_field(record, 'report_event') or 'issued'}.",
+                    text=f"Report by {rapporteur} {text_of(record, 'report_event') or 'issued'}.",
                     uncertain=False,
                     colour="blue",
                 )
@@ -194,13 +186,13 @@ def belarus_timeline(events: Iterable[Any], invocations: Iterable[Any] = ()) -> 
     that fall within the track's years are drawn in another colour: the day of the invocation, and the
     day its report was presented.
     """
-    records = [event for event in events if _field(event, "track").lower() == "belarus"]
+    records = [event for event in events if text_of(event, "track").lower() == "belarus"]
     rows = _track_rows(records, "belarus", "vermillion")
     first_year = min(row.day.year for row in rows)
     used = [
         record
         for record in invocations
-        if _field(record, "target") == "Belarus"
+        if text_of(record, "target") == "Belarus"
         and record.invoked is not None
         and as_date(record.invoked).year >= first_year
     ]

@@ -307,11 +307,6 @@ def verdicts_csv(graded: list[GradedExport]) -> str | None:
     return _csv(header, rows)
 
 
-def write_results_csv(rows: list[QuestionRow], path: Path) -> None:
-    """Write ``results.csv`` (atomically)."""
-    write_atomic(path, results_csv(rows))
-
-
 def chart_alt_text(rows: list[QuestionRow]) -> str:
     """A text description of the chart: for each graded question, how many learners got it right."""
     graded = [row for row in rows if row.type not in ("reflection", "verdict")]

@@ -240,11 +240,6 @@ class QuestionPanel:
         if self._next_hint():
             self.on_change(self)
 
-    def give_up(self) -> None:
-        """Show the answer and the explanation; the question takes no more submissions."""
-        if self._reveal():
-            self.on_change(self)
-
     # Each step changes the state and the screen, and says whether there is something to save.
 
     def _grade(self) -> bool:

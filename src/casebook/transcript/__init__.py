@@ -24,7 +24,7 @@ from pathlib import Path
 from casebook.files import cached_by_file
 from casebook.paths import data_dir
 from casebook.transcript.document import Transcript
-from casebook.transcript.kwic import KwicLine
+from casebook.transcript.kwic import KwicLine, KwicSentence
 from casebook.transcript.model import (
     Annotation,
     DateMention,
@@ -49,6 +49,7 @@ __all__ = [
     "DateMention",
     "Exchange",
     "KwicLine",
+    "KwicSentence",
     "MarkerMention",
     "Mention",
     "Metadata",

@@ -13,7 +13,7 @@ from casebook.transcript import extract
 from casebook.transcript.dates import FoundDate
 from casebook.transcript.exchanges import build_exchanges
 from casebook.transcript.hedges import KINDS
-from casebook.transcript.kwic import KwicLine, find_kwic
+from casebook.transcript.kwic import KwicLine, KwicSentence, find_kwic, kwic_sentences
 from casebook.transcript.model import (
     DateMention,
     Exchange,
@@ -150,6 +150,10 @@ class Transcript:
     def kwic(self, word: str, width: int = 40) -> list[KwicLine]:
         """Keyword in context: every place ``word`` (or phrase; ``*`` ends a prefix) is said."""
         return find_kwic(self.turns, word, width)
+
+    def kwic_sentences(self, word: str) -> list[KwicSentence]:
+        """Each sentence in which ``word`` (or phrase; ``*`` ends a prefix) is said, whole and once."""
+        return kwic_sentences(self.turns, word)
 
     @cached_property
     def _stats(self) -> Stats:

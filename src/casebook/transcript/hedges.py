@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casebook.transcript.lexicon import Lexicon, fold, phrase_pattern, shipped
-from casebook.transcript.spans import Spans
+from casebook.transcript.spans import without_overlaps
 
 KINDS: tuple[str, ...] = ("attribution", "hedge", "distancing")
 
@@ -45,15 +45,7 @@ class MarkerList:
             for match in pattern.finditer(text):
                 phrase = self.phrases[kind].get(fold(match.group()), match.group())
                 found.append(FoundMarker(match.start(), match.end(), kind, phrase))
-        kept: list[FoundMarker] = []
-        skipped = Spans(skip)
-        for marker in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-            if kept and marker.start < kept[-1].end:
-                continue
-            if skipped.overlaps(marker.start, marker.end):
-                continue
-            kept.append(marker)
-        return kept
+        return without_overlaps(found, skip)
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,9 @@
 
 Matching ignores case and spacing and takes whole words; a word ending in ``*`` matches any word it
 begins ("repress*" finds "repression" and "repressed"). An empty or blank search finds nothing.
+
+``find_kwic`` gives each match with a few words either side; ``kwic_sentences`` gives each sentence
+that holds a match, whole, once, for a lesson that reads what was said (shown with ``tables.table``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,16 @@ class KwicLine:
 
     def __str__(self) -> str:
         return f"{self.left:>{self.width}} [{self.match}] {self.right}"
+
+
+@dataclass(frozen=True)
+class KwicSentence:
+    """A sentence in which the word is said: its place (as ``KwicLine`` gives it), speaker and text."""
+
+    turn: int
+    sentence: int
+    speaker: str
+    text: str
 
 
 def _pattern(word: str) -> re.Pattern[str]:
@@ -71,3 +84,17 @@ def find_kwic(turns: Sequence[Turn], word: str, width: int = 40) -> list[KwicLin
                 )
             )
     return lines
+
+
+def kwic_sentences(turns: Sequence[Turn], word: str) -> list[KwicSentence]:
+    """Each sentence of the turns in which ``word`` is said (matched as ``find_kwic`` does), in order.
+
+    A sentence that says the word twice is listed once; its text is whitespace-normalised, as
+    ``Transcript.passage`` gives it.
+    """
+    by_index = {turn.index: turn for turn in turns}
+    places = dict.fromkeys((line.turn, line.sentence) for line in find_kwic(turns, word, width=0))
+    return [
+        KwicSentence(turn, sentence, by_index[turn].speaker, by_index[turn].sentences[sentence])
+        for turn, sentence in places
+    ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casebook.transcript.lexicon import phrase_alternatives, shipped
-from casebook.transcript.spans import Spans
+from casebook.transcript.spans import without_overlaps
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -114,13 +114,8 @@ def find_numbers(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Found
             value = value_of(groups["a"]) if groups.get("a") else None
             upper = value_of(groups["b"]) if groups.get("b") else None
             found.append(FoundNumber(match.start(), match.end(), kind, value, upper))
-    kept: list[FoundNumber] = []
-    skip = Spans(taken)
-    for number in sorted(found, key=lambda n: (n.start, -(n.end - n.start))):
-        if kept and number.start < kept[-1].end:
-            continue
-        if skip.overlaps(number.start, number.end):
-            continue
+    kept = []
+    for number in without_overlaps(found, taken):
         before = _qualifier().search(text, max(0, number.start - 30), number.start)
         qualifier = " ".join(before.group("q").lower().split()) if before else None
         kept.append(FoundNumber(number.start, number.end, number.kind, number.value, number.upper, qualifier))

@@ -9,6 +9,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate
+from typing import Protocol, TypeVar
+
+
+class Located(Protocol):
+    """Anything found at ``text[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+Found = TypeVar("Found", bound=Located)
 
 
 class Spans:
@@ -27,3 +41,17 @@ class Spans:
     def covers(self, position: int) -> bool:
         """Whether ``position`` lies inside any span."""
         return self.overlaps(position, position + 1)
+
+
+def without_overlaps(found: Iterable[Found], skip: Iterable[tuple[int, int]] = ()) -> list[Found]:
+    """What a finder keeps of its matches: in text order, each outside the ``skip`` spans and overlapping
+    none kept before it; of matches that start together, the longest wins."""
+    kept: list[Found] = []
+    skipped = Spans(skip)
+    for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and item.start < kept[-1].end:
+            continue
+        if skipped.overlaps(item.start, item.end):
+            continue
+        kept.append(item)
+    return kept
