@@ -36,15 +36,19 @@ NOTEBOOK_TAB = ".lm-DockPanel-tabBar .lm-TabBar-tab"
 def forget_site(page: Page, site_url: str) -> None:
     """Clear everything the site stored in this browser, as a learner's "clear site data" does.
 
-    JupyterLab restores its last workspace when a page opens, and in JupyterLite every notebook it
-    reopens starts its own Pyodide kernel in that page. Without this, the n-th notebook opened in one
-    browser starts n kernels at once; on two cores the later ones stayed "Initializing" for minutes.
+    Each notebook's test starts from no saved answers. (The site keeps JupyterLab's workspace in memory,
+    so a new page reopens no earlier notebook anyway; a test checks that with storage kept.)
     """
     cdp = page.context.new_cdp_session(page)
     try:
         cdp.send("Storage.clearDataForOrigin", {"origin": site_url.rstrip("/"), "storageTypes": SITE_STORAGE})
     finally:
         cdp.detach()
+
+
+def kernels(page: Page) -> int:
+    """How many Pyodide kernels this page runs: each runs in a Web Worker of the kernel's own script."""
+    return sum("pyodide-kernel-extension" in worker.url for worker in page.workers)
 
 
 def open_tabs(page: Page) -> list[str]:

@@ -9,8 +9,8 @@ refuses and lists each one, and every request Playwright sees is on 127.0.0.1.
 
 One browser serves the whole run (one per xdist worker), so Pyodide and the wheels come from its
 cache after the first lesson, as they would for a learner. Each notebook starts with the site's
-storage cleared, though: JupyterLab reopens the notebooks left open in its stored workspace, each with
-its own Pyodide kernel, and the tenth notebook would start ten kernels.
+storage cleared, so that no answer is left from the last; that a lesson link reopens no earlier
+notebook (each would start its own Pyodide kernel) has its own test, with storage kept.
 """
 
 from __future__ import annotations
@@ -70,6 +70,22 @@ def test_the_start_page_opens_lesson_00(site_url: str, offline_browser) -> None:
         lite_page.forget_site(page, site_url)
         page.goto(site_url)
         page.wait_for_url("**/lab/index.html?path=notebooks/00_start_here.ipynb*", timeout=60000)
+    finally:
+        page.close()
+
+
+def test_a_second_lesson_link_opens_one_notebook_with_one_kernel(site_url: str, offline_browser) -> None:  # noqa: ANN001
+    """A learner follows one lesson link, then the next, in the same browser, storage not cleared: the
+    site keeps JupyterLab's workspace in memory, so the second page reopens nothing from the first."""
+    first, second = LESSONS[0], LESSONS[-2]
+    page = offline_browser.new_page()
+    try:
+        lite_page.forget_site(page, site_url)
+        lite_page.open_from_link(page, _url(site_url, f"notebooks/{first.name}"))
+        assert (lite_page.open_tabs(page), lite_page.kernels(page)) == ([first.name], 1)
+        lite_page.open_from_link(page, _url(site_url, f"notebooks/{second.name}"))
+        page.wait_for_timeout(SAVE_SETTLE_MS)  # a restored notebook would have opened by now
+        assert (lite_page.open_tabs(page), lite_page.kernels(page)) == ([second.name], 1)
     finally:
         page.close()
 
