@@ -7,6 +7,7 @@ These functions act and observe only; the tests decide what counts as a problem.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +80,13 @@ def quiz_cells(notebook: Path, quiz_id: str) -> list[int]:
     imports = next(i for i, source in code if "import show_quiz" in source)
     shows = next(i for i, source in code if f'show_quiz("{quiz_id}")' in source and i >= imports)
     return sorted({imports, shows})
+
+
+def quizzes_shown(notebook: Path) -> list[str]:
+    """The ids of the quizzes a notebook shows (its ``show_quiz("...")`` calls), in order."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    code = [c.source for c in cells if c.cell_type == "code"]
+    return [quiz_id for source in code for quiz_id in re.findall(r'show_quiz\("([^"]+)"\)', source)]
 
 
 def quiz_box(page: Page, question_id: str) -> Locator:

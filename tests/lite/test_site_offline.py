@@ -2,10 +2,11 @@
 
 Every lesson and every exercise notebook opens from its own link, its kernel is idle within a bound,
 and it runs all its cells with no error, every widget and stored figure shown. In each lesson, one
-question of its quiz is answered and gets feedback; "Export my answers" writes the file to the
-browser's drive and the file browser downloads it; a reload (a new kernel) restores the answer from
-the browser's storage. No request leaves loopback: the proxy Chromium must use for every other host
-refuses and lists each one, and every request Playwright sees is on 127.0.0.1.
+question of each quiz it shows is answered and gets feedback (a prediction quiz: a verdict committed);
+for its main quiz, "Export my answers" writes the file to the browser's drive and the file browser
+downloads it, and a reload (a new kernel) restores the answer from the browser's storage. No request
+leaves loopback: the proxy Chromium must use for every other host refuses and lists each one, and
+every request Playwright sees is on 127.0.0.1.
 
 One browser serves the whole run (one per xdist worker), so Pyodide and the wheels come from its
 cache after the first lesson, as they would for a learner. Each notebook starts with the site's
@@ -25,7 +26,8 @@ from casebook.plots.fallback import CANNOT_DRAW
 from casebook.quiz.export import FORMAT, export_name
 from lite.build import audit
 from tests.browser import notebook_page, output_checks, quiz_driver
-from tests.browser.quiz_answers import CORRECT, plan_quiz
+from tests.browser.quiz_answers import CORRECT, load_questions, plan_quiz
+from tests.browser.test_quizzes_in_browser import REASON, is_prediction
 from tests.conftest import ROOT
 from tests.lite import lite_page
 from tests.lite.conftest import site_requests_refused
@@ -59,6 +61,11 @@ def _problems(shown: dict, notebook: Path) -> list[str]:
     return problems
 
 
+def test_every_quiz_is_shown_by_a_lesson_so_each_gets_an_answer_here() -> None:
+    shown = {quiz_id for lesson in LESSONS for quiz_id in lite_page.quizzes_shown(lesson)}
+    assert shown == {path.stem for path in (ROOT / "data" / "quizzes").glob("*.yaml")}
+
+
 def test_the_config_and_the_lock_name_no_cdn_and_no_pypi(site: Path) -> None:
     assert audit() == []
     assert (site / "static" / "pyodide" / "pyodide.asm.wasm").is_file()
@@ -88,6 +95,21 @@ def test_a_second_lesson_link_opens_one_notebook_with_one_kernel(site_url: str, 
         assert (lite_page.open_tabs(page), lite_page.kernels(page)) == ([second.name], 1)
     finally:
         page.close()
+
+
+def _answer_one_question(page, quiz_id: str) -> None:  # noqa: ANN001
+    """One question of a lesson's other quiz (practice or prediction) answered, and its feedback."""
+    quiz_file = ROOT / "data" / "quizzes" / f"{quiz_id}.yaml"
+    if is_prediction(quiz_file):  # verdicts only: commit one with a reason, then the kit's is revealed
+        first = load_questions(quiz_file)[1][0]["id"]
+        page.wait_for_selector(f".casebook-q-{first}", timeout=QUIZ_DRAWN_MS)
+        _, _, committed = quiz_driver.commit_verdict_with_keyboard(page, first, REASON)
+        assert committed.startswith("✔ Committed"), f"{quiz_id}, question '{first}': {committed!r}"
+        return
+    right = plan_quiz(quiz_file).mouse_right
+    page.wait_for_selector(f".casebook-q-{right.question_id}", timeout=QUIZ_DRAWN_MS)
+    text = quiz_driver.answer_with_mouse(page, right)
+    assert text.startswith(right.expect), f"{quiz_id}: {right.describe()}: {text!r}"
 
 
 def _quiz_round_trip(page, site_url: str, notebook: Path) -> None:  # noqa: ANN001
@@ -139,6 +161,10 @@ def test_a_notebook_runs_offline_and_its_quiz_round_trips(
         assert lite_page.open_tabs(page) == [notebook.name], "notebooks of an earlier test were reopened"
         shown = notebook_page.run_all_cells(page)
         assert _problems(shown, notebook) == []
+        if notebook in LESSONS:
+            for quiz_id in lite_page.quizzes_shown(notebook):
+                if quiz_id != notebook.stem:
+                    _answer_one_question(page, quiz_id)
         if (ROOT / "data" / "quizzes" / f"{notebook.stem}.yaml").is_file() and notebook in LESSONS:
             _quiz_round_trip(page, site_url, notebook)
     finally:
