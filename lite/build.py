@@ -64,6 +64,12 @@ SERVER_ONLY = ("jupyterlab", "matplotlib", "jsonschema", "nbformat", "frictionle
 # What the kernel needs from Pyodide's lock before any lesson runs: micropip at start-up, and what
 # the kernel installs at start (ipykernel, comm, pyodide-kernel, jedi, ipython) and what they require.
 KERNEL_ROOTS = ("micropip", "packaging", "ipython", "comm", "jedi")
+# JupyterLab reopens every notebook left open in its saved workspace, and in JupyterLite each starts its
+# own Pyodide kernel: a learner who followed eight lesson links would start eight kernels at once. The
+# workspace (open tabs and layout only) is kept in memory, so each page opens just the notebook its link
+# names; the drive (notebooks, saved answers, exports) and the settings stay in the browser's storage.
+# Both keys are JupyterLite's own config (docs: "Configure the browser storage").
+WORKSPACE_IN_MEMORY = {"enableMemoryStorage": True, "workspacesStorageDrivers": ["memoryStorageDriver"]}
 # Addresses the site must never name: Pyodide's CDN, other CDNs, PyPI.
 FORBIDDEN = re.compile(
     r"cdn\.jsdelivr\.net|unpkg\.com|cdnjs|pypi\.org|files\.pythonhosted\.org|pyodide-cdn|"
@@ -121,6 +127,7 @@ def lite_settings(config: Mapping[str, Any], packages: Sequence[str]) -> dict[st
     """``jupyter-lite.json`` with the kernel set to load ``packages`` at start and never reach PyPI."""
     updated = json.loads(json.dumps(config))
     data = updated.setdefault("jupyter-config-data", {})
+    data.update(WORKSPACE_IN_MEMORY)
     plugins = data.setdefault("litePluginSettings", {})
     kernel = plugins.setdefault(KERNEL_PLUGIN, {})
     kernel["disablePyPIFallback"] = True

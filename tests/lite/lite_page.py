@@ -7,6 +7,7 @@ These functions act and observe only; the tests decide what counts as a problem.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ import nbformat
 from tests.browser import notebook_page
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
 
 # A bound on waiting for Pyodide to start on a busy two-core machine, not a performance assert:
 # make bench measures the first load.
@@ -36,15 +37,19 @@ NOTEBOOK_TAB = ".lm-DockPanel-tabBar .lm-TabBar-tab"
 def forget_site(page: Page, site_url: str) -> None:
     """Clear everything the site stored in this browser, as a learner's "clear site data" does.
 
-    JupyterLab restores its last workspace when a page opens, and in JupyterLite every notebook it
-    reopens starts its own Pyodide kernel in that page. Without this, the n-th notebook opened in one
-    browser starts n kernels at once; on two cores the later ones stayed "Initializing" for minutes.
+    Each notebook's test starts from no saved answers. (The site keeps JupyterLab's workspace in memory,
+    so a new page reopens no earlier notebook anyway; a test checks that with storage kept.)
     """
     cdp = page.context.new_cdp_session(page)
     try:
         cdp.send("Storage.clearDataForOrigin", {"origin": site_url.rstrip("/"), "storageTypes": SITE_STORAGE})
     finally:
         cdp.detach()
+
+
+def kernels(page: Page) -> int:
+    """How many Pyodide kernels this page runs: each runs in a Web Worker of the kernel's own script."""
+    return sum("pyodide-kernel-extension" in worker.url for worker in page.workers)
 
 
 def open_tabs(page: Page) -> list[str]:
@@ -63,14 +68,31 @@ def open_from_link(page: Page, url: str) -> float:
     return time.monotonic() - started
 
 
-def quiz_cells(notebook: Path) -> list[int]:
-    """The code cells a quiz needs, by index: the first that imports ``show_quiz``, and the one that
-    shows the quiz (the same cell in a lesson that does both at once)."""
+def quiz_cells(notebook: Path, quiz_id: str) -> list[int]:
+    """The code cells one quiz needs, by index: the first that imports ``show_quiz``, and the one that
+    shows quiz ``quiz_id`` (the same cell in a lesson that does both at once).
+
+    A lesson may show several quizzes (04, 05 and 07 open with a prediction quiz before their main
+    one): the cell is found by the quiz's id, not by being the first ``show_quiz`` call.
+    """
     cells = nbformat.read(notebook, as_version=4).cells
     code = [(i, c.source) for i, c in enumerate(cells) if c.cell_type == "code"]
     imports = next(i for i, source in code if "import show_quiz" in source)
-    shows = next(i for i, source in code if "show_quiz(" in source and i >= imports)
+    shows = next(i for i, source in code if f'show_quiz("{quiz_id}")' in source and i >= imports)
     return sorted({imports, shows})
+
+
+def quizzes_shown(notebook: Path) -> list[str]:
+    """The ids of the quizzes a notebook shows (its ``show_quiz("...")`` calls), in order."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    code = [c.source for c in cells if c.cell_type == "code"]
+    return [quiz_id for source in code for quiz_id in re.findall(r'show_quiz\("([^"]+)"\)', source)]
+
+
+def quiz_box(page: Page, question_id: str) -> Locator:
+    """The quiz on the page that holds question ``question_id``: a lesson may show several quizzes, each
+    with its own name box and "Export my answers" button."""
+    return page.locator(".casebook-quiz", has=page.locator(f".casebook-q-{question_id}"))
 
 
 def run_cells(page: Page, indices: list[int]) -> dict[str, Any]:
@@ -91,9 +113,10 @@ def run_cells(page: Page, indices: list[int]) -> dict[str, Any]:
     return notebook_page.snapshot(page)
 
 
-def export_answers(page: Page) -> str:
-    """Type a name, press "Export my answers" and return the status line the quiz shows then."""
-    quiz = page.locator(".casebook-quiz").first
+def export_answers(page: Page, question_id: str) -> str:
+    """In the quiz holding ``question_id``, type a name, press "Export my answers" and return the status
+    line that quiz shows then."""
+    quiz = quiz_box(page, question_id)
     name = quiz.get_by_role("textbox", name="Your name")
     name.fill(LEARNER)
     name.press("Enter")  # the box sends its value on Enter (continuous_update off)

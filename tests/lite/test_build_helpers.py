@@ -47,6 +47,9 @@ def test_lite_settings_point_the_kernel_at_the_local_pyodide_and_turn_pypi_off()
     ]
     assert kernel["pipliteUrls"] == ["x"] and kernel["disablePyPIFallback"] is True
     assert kernel["pyodideUrl"] == build.PYODIDE_URL
+    config = build.lite_settings(given, ["casebook"])["jupyter-config-data"]
+    assert config["workspacesStorageDrivers"] == ["memoryStorageDriver"] and config["enableMemoryStorage"]
+    assert "contentsStorageDrivers" not in config, "the drive (saved answers) must stay in the browser"
     assert kernel["loadPyodideOptions"]["packages"] == ["casebook"]
     assert kernel["loadPyodideOptions"]["env"]["CASEBOOK_DATA"] == build.DRIVE_DATA
     assert kernel["loadPyodideOptions"]["env"]["CASEBOOK_COURSE"] == build.DRIVE_COURSE
