@@ -38,8 +38,20 @@ _DENSE = 16  # more than one colon in this many characters: find them with _WORD
 # spaces that are not line breaks (a label's words are on its colon's line, within the window). The
 # first branch is the common case, a single word that starts a line ("A:", "MODERATOR:"), its colon not
 # before "/" or a digit 0-9; its groups are the word and the next character if it is not ASCII.
+_HSPACE = " \t\xa0\u2002\u2003\u2009\u202f"  # the spaces a label may follow on its line
+_CLOSERS = '.?!…”")]'
+# The second branch is a single word after a sentence's end, as on pages whose line breaks were lost
+# ("x. AB: y. AB:"): the token before it (``prev``, whole: it follows a space, a colon or the start)
+# ends with a sentence closer, then up to a window of spaces, then the word and its colon, before
+# neither "/", a digit nor a non-ASCII character. Its first group is set when the colon before it
+# (with only spaces between, no line break) starts the label's window. Python decides it with a few
+# checks (:func:`_sentence_label`); the third branch, any other word before a colon, goes through
+# :func:`_label_at`.
 _WORD_COLON = re.compile(
-    rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
+    rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))"
+    rf"|(?:(?<=:)([^\S\r\n]*))?(?<![^\s:])([^\s:]{{0,{_WINDOW - 2}}}[{re.escape(_CLOSERS)}])"
+    rf"[{_HSPACE}]{{1,{_WINDOW}}}([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?![^\x00-\x7f])"
+    rf"|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
 )
 _NAME_FLAGS = re.compile(b"[\x02\x03]")
 _IS_NAME = bytes(1 if flags & 2 else 0 for flags in range(256))  # flags to 1 for a name, else 0
@@ -49,14 +61,14 @@ _Value = TypeVar("_Value")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’./&-]*")
 _NUMBER_WORD = re.compile(r"\d{1,2}")
 _TRAILING_NOTE = re.compile(r"\s*\([^()\r\n]{1,40}\)$")
-_SENTENCE_CLOSERS = frozenset('.?!…”")]')
+_SENTENCE_CLOSERS = frozenset(_CLOSERS)
 # A time stamp such as "2:36 p.m. EST" (or "(1:05 p.m. EDT)") at the end of the text before a label, on
 # pages whose line breaks were lost: the label may follow it directly.
 _TIME_BEFORE = re.compile(
     r"(?:^|[\s(])\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:,?\s*(?:[A-Z]{1,3}T|UTC))?\)?[ \t\xa0]+$", re.I
 )
 _TIME_ZONE = re.compile(r"(?:[A-Z]{1,3}T|UTC)")
-_HORIZONTAL_SPACE = frozenset(" \t\xa0\u2002\u2003\u2009\u202f")
+_HORIZONTAL_SPACE = frozenset(_HSPACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,14 +315,21 @@ def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None
 
 def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
     """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
-    text alone (the only candidate, and it starts a line); any other colon by :func:`_label_at`."""
+    text alone (the only candidate, and it starts a line), and so is a single word after a sentence's
+    end (:func:`_sentence_label`); any other colon by :func:`_label_at`."""
     kind_of = rules.kind
     seen: dict[str, int] = {}
     add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
     for match in _WORD_COLON.finditer(text):
-        word, after = match.groups()
+        word, after, lead, prev, single = match.groups()
         if word is None:
-            _label_at(text, match.end() - 1, rules, table)
+            colon = match.end() - 1
+            if single is None or not _sentence_label(prev, single, lead is not None):
+                _label_at(text, colon, rules, table)
+            elif kind_of(single) == "sure":
+                add_start(colon - len(single))
+                add_end(colon + 1)
+                add_flags(0)
             continue
         if after and after.isdigit():
             continue  # a colon before a digit ("10:30"), in a script other than 0-9
@@ -324,6 +343,26 @@ def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
             add_start(start)
             add_end(start + len(word) + 1)
             add_flags(flags)
+
+
+def _sentence_label(prev: str, word: str, after_colon: bool) -> bool:
+    """Whether the label ending at ``word``'s colon is ``word`` alone or nothing, without looking further:
+    ``word`` follows a sentence's end (``prev`` ending with a closer, then spaces), so it is a label
+    anywhere if its kind is "sure" (what :func:`_candidates` finds for it). No longer candidate can
+    be valid if ``prev`` cannot be a label's word (it ends with a closer that no label word has, or a
+    full stop after no abbreviation), or if it opens the window after a colon on its line (then no
+    boundary stands before it, and no word before it is in the window). Left to :func:`_label_at`:
+    a word that may be a time stamp's zone ("2:36 p.m. EST PRICE:"), one ending with a bracket (a
+    trailing note may take ``prev`` in). (A ``prev`` cut by the window changes nothing: a token cut
+    so has no boundary before it.)"""
+    if word[-1] == ")" or _TIME_ZONE.fullmatch(word):
+        return False
+    return after_colon or prev[-1] != "." or not _abbreviated_cached(prev)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _abbreviated_cached(word: str) -> bool:
+    return _abbreviated(word)
 
 
 def _label_at(text: str, colon: int, rules: _Rules, table: LabelTable) -> None:
