@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -45,7 +46,7 @@ _CLOSERS = '.?!…”")]'
 # ends with a sentence closer, then up to a window of spaces, then the word and its colon, before
 # neither "/", a digit nor a non-ASCII character. Its first group is set when the colon before it
 # (with only spaces between, no line break) starts the label's window. Python decides it with a few
-# checks (:func:`_sentence_label`); the third branch, any other word before a colon, goes through
+# checks (:func:`_single_state`); the third branch, any other word before a colon, goes through
 # :func:`_label_at`.
 _WORD_COLON = re.compile(
     rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))"
@@ -316,20 +317,31 @@ def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None
 def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
     """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
     text alone (the only candidate, and it starts a line), and so is a single word after a sentence's
-    end (:func:`_sentence_label`); any other colon by :func:`_label_at`."""
+    end (:func:`_single_state`); any other colon by :func:`_label_at`."""
     kind_of = rules.kind
     seen: dict[str, int] = {}
+    singles: dict[str, int] = {}
     add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
     for match in _WORD_COLON.finditer(text):
         word, after, lead, prev, single = match.groups()
         if word is None:
             colon = match.end() - 1
-            if single is None or not _sentence_label(prev, single, lead is not None):
-                _label_at(text, colon, rules, table)
-            elif kind_of(single) == "sure":
-                add_start(colon - len(single))
-                add_end(colon + 1)
-                add_flags(0)
+            if single is not None:
+                state = singles.get(single)
+                if state is None:
+                    state = _remember(singles, single, _single_state(single, kind_of))
+                # No longer label can be valid if prev opens the window after a colon (then no boundary
+                # stands before it) or cannot be a label's word (a closer no label word has, or a full
+                # stop after no abbreviation); else _label_at decides.
+                if state != _GENERAL and (
+                    lead is not None or prev[-1] != "." or not _abbreviated_cached(prev)
+                ):
+                    if state == _SURE:
+                        add_start(colon - len(single))
+                        add_end(colon + 1)
+                        add_flags(0)
+                    continue
+            _label_at(text, colon, rules, table)
             continue
         if after and after.isdigit():
             continue  # a colon before a digit ("10:30"), in a script other than 0-9
@@ -345,19 +357,19 @@ def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
             add_flags(flags)
 
 
-def _sentence_label(prev: str, word: str, after_colon: bool) -> bool:
-    """Whether the label ending at ``word``'s colon is ``word`` alone or nothing, without looking further:
-    ``word`` follows a sentence's end (``prev`` ending with a closer, then spaces), so it is a label
-    anywhere if its kind is "sure" (what :func:`_candidates` finds for it). No longer candidate can
-    be valid if ``prev`` cannot be a label's word (it ends with a closer that no label word has, or a
-    full stop after no abbreviation), or if it opens the window after a colon on its line (then no
-    boundary stands before it, and no word before it is in the window). Left to :func:`_label_at`:
-    a word that may be a time stamp's zone ("2:36 p.m. EST PRICE:"), one ending with a bracket (a
-    trailing note may take ``prev`` in). (A ``prev`` cut by the window changes nothing: a token cut
-    so has no boundary before it.)"""
+_GENERAL, _NONE, _SURE = 0, 1, 2
+
+
+def _single_state(word: str, kind_of: Callable[[str], str | None]) -> int:
+    """What a single word after a sentence's end (``prev`` ending with a closer, then spaces) is, when no
+    longer label ending at its colon can be valid: a label anywhere (``_SURE``) if its kind is "sure"
+    (what :func:`_candidates` finds for it), else none (``_NONE``). ``_GENERAL``, for :func:`_label_at`:
+    a word that may be a time stamp's zone ("2:36 p.m. EST PRICE:"), and one ending with a bracket (a
+    trailing note may take in the words before it). (A ``prev`` cut by the window changes nothing: a
+    token cut so has no boundary before it.)"""
     if word[-1] == ")" or _TIME_ZONE.fullmatch(word):
-        return False
-    return after_colon or prev[-1] != "." or not _abbreviated_cached(prev)
+        return _GENERAL
+    return _SURE if kind_of(word) == "sure" else _NONE
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
