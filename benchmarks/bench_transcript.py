@@ -11,17 +11,20 @@ time; read the ratios.
 
 A second table (issue 20, class 9) runs odd input of the same size (about 1 MB) against typical input,
 the briefing's turns repeated: every line "A:" (a turn per 3 bytes), runs of spaces before colons, text
-made of the word "quote" (for ``quotes()``), labels in the middle of lines ("x. AB: y. AB:", every label
-through the general path), and ``casebook transcript --json`` on the "A:" lines. For each: MB per
-second and its slowdown against the typical input (target: under 10x), and the peak memory the work
-allocates (tracemalloc) per byte of input, against the typical input's. This table times CPU seconds
-of this process (best of 3), not wall time, so that other jobs on a shared machine weigh less.
+made of the word "quote" (for ``quotes()``), labels in the middle of lines ("x. AB: y. AB:", a label after
+each sentence's end), and ``casebook transcript --json`` on the "A:" lines. For each: MB per
+second and its slowdown against the typical input (target: under 10x), as the median and range over
+rounds that each time every case once (CASEBOOK_BENCH_ROUNDS, default 9), and the peak memory the
+work allocates (tracemalloc) per byte of input, against the typical input's. This table times CPU
+seconds of this process, not wall time, so that other jobs on a shared machine weigh less.
 ``python benchmarks/bench_transcript.py odd`` runs this table alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import statistics
 import sys
 import time
 import tracemalloc
@@ -93,8 +96,16 @@ def peak_bytes(work: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
+ODD_ROUNDS = int(os.environ.get("CASEBOOK_BENCH_ROUNDS", "9"))
+
+
 def odd_input() -> None:
-    """Odd input against typical input of the same size: slowdown and memory per input byte."""
+    """Odd input against typical input of the same size: slowdown and memory per input byte.
+
+    ``ODD_ROUNDS`` rounds, each timing every case once in turn (so the machine's load at a moment
+    weighs on the typical input and the odd one alike); a case's slowdown in a round is its CPU time
+    per MB over the typical input's in that round. Reported: the median and the range of those.
+    """
     typical = scaled(max(1, round(ODD_BYTES / len(scaled(1)))))
     cases: list[tuple[str, str, Callable[[str], object]]] = [
         ("typical parse", typical, parse),
@@ -106,24 +117,36 @@ def odd_input() -> None:
         ("typical --json", typical, _as_json),
         ('"A:" lines --json', _fill("A:\n"), _as_json),
     ]
-    print(f"\n{'odd input (~1 MB)':>24} {'MB/s':>8} {'slowdown':>8} {'peak bytes/byte':>15} {'x typical':>9}")
-    base_speed: dict[str, float] = {}
+    seconds_per_mb: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+    for _ in range(ODD_ROUNDS):
+        for name, text, work in cases:
+            mb = len(text.encode("utf-8")) / 2**20
+            seconds_per_mb[name].append(
+                best_of(1, lambda text=text, work=work: work(text), time.process_time) / mb
+            )
+    print(
+        f"\n{'odd input (~1 MB)':>24} {'MB/s':>8} {'slowdown':>8} {'range':>11} {'peak bytes/byte':>15} "
+        f"{'x typical':>9}"
+    )
+    base: dict[str, str] = {}
     base_memory: dict[str, float] = {}
     for name, text, work in cases:
-        mb = len(text.encode("utf-8")) / 2**20
-        speed = mb / best_of(3, lambda text=text, work=work: work(text), time.process_time)
-        memory = peak_bytes(lambda text=text, work=work: work(text)) / len(text.encode("utf-8"))
         what = name.split()[-1]
-        base_speed.setdefault(what, speed)
+        typical_name = base.setdefault(what, name)
+        times = seconds_per_mb[name]
+        ratios = sorted(t / b for t, b in zip(times, seconds_per_mb[typical_name], strict=True))
+        memory = peak_bytes(lambda text=text, work=work: work(text)) / len(text.encode("utf-8"))
         base_memory.setdefault(what, memory)
+        spread = f"{ratios[0]:.1f}-{ratios[-1]:.1f}"
         print(
-            f"{name:>24} {speed:>8.3f} {base_speed[what] / speed:>8.1f} {memory:>15.0f} "
-            f"{memory / base_memory[what]:>9.1f}",
+            f"{name:>24} {1 / statistics.median(times):>8.3f} {statistics.median(ratios):>8.1f} {spread:>11} "
+            f"{memory:>15.0f} {memory / base_memory[what]:>9.1f}",
             flush=True,
         )
     print(
-        "MB/s: MB over CPU seconds (best of 3). slowdown: the typical input's MB/s over this input's\n"
-        "(same work, same run); target under 10.\n"
+        f"MB/s: MB over CPU seconds, median of {ODD_ROUNDS} rounds (CASEBOOK_BENCH_ROUNDS). slowdown: this\n"
+        "input's CPU time per MB over the typical input's in the same round (same work), median; range:\n"
+        "the lowest and highest of those. Target: under 10.\n"
         "peak bytes/byte: memory allocated at the peak (tracemalloc) per byte of input."
     )
 

@@ -137,6 +137,38 @@ def test_both_ways_of_finding_colons_give_the_same_labels(text: str) -> None:
     assert [dense[i] for i in range(len(dense))] == [sparse[i] for i in range(len(sparse))]
 
 
+# Labels after a sentence's end on one line: the dense scan settles a single word after a closer
+# itself (``_sentence_label``); these pieces try what could make a longer label win instead (initials,
+# titles, abbreviations, a bracketed note, a time stamp's zone, other spaces, a colon just before).
+mid_line = st.sampled_from(
+    ["x.", "y. ", "MS.", "so. MS. ", ". J. ", "MR", "Ms.", "Ambassador", "PRICE", "AB", "EST", "UTC",
+     "(via", "(via.", "AMBASSADOR", "interpreter)", "(via interpreter)", "QUESTION", "Jane", "you.", "?",
+     "!", "…", "”", ")", "]", ":", ": ", " ", "  ", "\t", "\xa0", "\u2009", "\v", "\n", "2:36 p.m. ",
+     "2:36 pm. ", "10", "²", "é", "/", " " * 119]
+)  # fmt: skip
+
+
+@given(st.lists(mid_line, max_size=30).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_labels_after_a_sentence_end_are_the_same_both_ways(text: str) -> None:
+    dense, sparse = scan_labels(text, dense=True), scan_labels(text, dense=False)
+    assert [dense[i] for i in range(len(dense))] == [sparse[i] for i in range(len(sparse))]
+
+
+def test_labels_after_a_sentence_end_in_the_dense_scan() -> None:
+    text = (
+        "x. AB: y. AB: so. MS. NULAND: well? QUESTION: 2:36 p.m. EST PRICE: Yes. (AB): "
+        "at 2:36 pm. EST: no. AMBASSADOR (via. interpreter): "
+    )
+    labels = scan_labels(text, dense=True)
+    assert [labels.speaker(i) for i in range(len(labels))] == [
+        "AB", "AB", "MS. NULAND", "QUESTION", "PRICE", "AMBASSADOR (VIA. INTERPRETER)"
+    ]  # fmt: skip
+    sparse = scan_labels(text, dense=False)
+    assert [labels[i] for i in range(len(labels))] == [sparse[i] for i in range(len(sparse))]
+    assert not any(labels.line_start(i) for i in range(1, len(labels)))
+
+
 def test_long_turns_are_kept_short_ones_rebuilt_equal() -> None:
     briefing = parse(load_briefing().source)
     long = next(i for i, turn in enumerate(briefing.turns) if len(turn.text) >= KEPT)

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice, repeat
 from typing import TypeVar
 
 from casebook.transcript.lexicon import Lexicon, fold, shipped
@@ -37,9 +38,22 @@ _DENSE = 16  # more than one colon in this many characters: find them with _WORD
 # A colon after a word on its line: a character that is not a space or a colon, then at most a window of
 # spaces that are not line breaks (a label's words are on its colon's line, within the window). The
 # first branch is the common case, a single word that starts a line ("A:", "MODERATOR:"), its colon not
-# before "/" or a digit 0-9; its groups are the word and the next character if it is not ASCII.
+# before "/" or a digit 0-9: the word is its first group, or its second if a character that is not
+# ASCII follows the colon (Python checks that it is not a digit of another script).
+_HSPACE = " \t\xa0\u2002\u2003\u2009\u202f"  # the spaces a label may follow on its line
+_CLOSERS = '.?!…”")]'
+# The second branch is a single word after a sentence's end, as on pages whose line breaks were lost
+# ("x. AB: y. AB:"): the token before it (``prev``, whole: it follows a space, a colon or the start)
+# ends with a sentence closer, then up to a window of spaces, then the word and its colon, before
+# neither "/", a digit nor a non-ASCII character. Its first group is set when a colon (and at most one
+# space) stands just before ``prev``: that colon starts the label's window. Python decides it with a few
+# checks (:func:`_single_state`); the third branch, any other word before a colon, goes through
+# :func:`_label_at`.
 _WORD_COLON = re.compile(
-    rf"(?<![^\r\n])([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?=([^\x00-\x7f]?))|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
+    rf"(?<![^\r\n])(?:([^\s:]{{1,{_WINDOW}}})(?=:(?![^\x00-\x7f]))|([^\s:]{{1,{_WINDOW}}})):(?![/\d])"
+    rf"|(?=[^\s:])(?<![^\s:])((?<=: )|(?<=:))?+([^\s:]{{0,{_WINDOW - 2}}}[{re.escape(_CLOSERS)}])"
+    rf"[{_HSPACE}]{{1,{_WINDOW}}}([^\s:]{{1,{_WINDOW}}}):(?![/\d])(?![^\x00-\x7f])"
+    rf"|[^\s:][^\S\r\n]{{0,{_WINDOW - 1}}}:"
 )
 _NAME_FLAGS = re.compile(b"[\x02\x03]")
 _IS_NAME = bytes(1 if flags & 2 else 0 for flags in range(256))  # flags to 1 for a name, else 0
@@ -49,14 +63,14 @@ _Value = TypeVar("_Value")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’./&-]*")
 _NUMBER_WORD = re.compile(r"\d{1,2}")
 _TRAILING_NOTE = re.compile(r"\s*\([^()\r\n]{1,40}\)$")
-_SENTENCE_CLOSERS = frozenset('.?!…”")]')
+_SENTENCE_CLOSERS = frozenset(_CLOSERS)
 # A time stamp such as "2:36 p.m. EST" (or "(1:05 p.m. EDT)") at the end of the text before a label, on
 # pages whose line breaks were lost: the label may follow it directly.
 _TIME_BEFORE = re.compile(
     r"(?:^|[\s(])\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:,?\s*(?:[A-Z]{1,3}T|UTC))?\)?[ \t\xa0]+$", re.I
 )
 _TIME_ZONE = re.compile(r"(?:[A-Z]{1,3}T|UTC)")
-_HORIZONTAL_SPACE = frozenset(" \t\xa0\u2002\u2003\u2009\u202f")
+_HORIZONTAL_SPACE = frozenset(_HSPACE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,27 +317,111 @@ def scan_labels(text: str, lexicon: Lexicon | None = None, *, dense: bool | None
 
 def _scan_dense(text: str, rules: _Rules, table: LabelTable) -> None:
     """:func:`scan_labels` by ``_WORD_COLON``: a single word at a line start is settled here, by its
-    text alone (the only candidate, and it starts a line); any other colon by :func:`_label_at`."""
-    kind_of = rules.kind
+    text alone (the only candidate, and it starts a line), and so is a single word after a sentence's
+    end (:func:`_single_state`); any other colon by :func:`_label_at`.
+
+    The matches come a chunk at a time. A chunk of single words at line starts only (a page of "A:"
+    lines) is added in C (``map``, ``compress``), with one Python step per distinct word, none per
+    label; any other chunk goes match by match (:func:`_scan_matches`).
+    """
     seen: dict[str, int] = {}
-    add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
-    for match in _WORD_COLON.finditer(text):
-        word, after = match.groups()
-        if word is None:
-            _label_at(text, match.end() - 1, rules, table)
+    singles: dict[str, int] = {}
+    matches = _WORD_COLON.finditer(text)
+    while chunk := list(islice(matches, _CHUNK)):
+        words = list(map(re.Match.group, chunk, repeat(1)))
+        if None in words:
+            _scan_matches(text, chunk, rules, table, seen, singles)
             continue
-        if after and after.isdigit():
-            continue  # a colon before a digit ("10:30"), in a script other than 0-9
-        flags = seen.get(word)
-        if flags is None:
-            kind = kind_of(word)
-            flags = 0 if kind is None else _LINE_START | _NAME if kind == "name" else _LINE_START
-            _remember(seen, word, flags)
+        flags_of = {word: _line_word_flags(word, rules, seen) for word in set(words)}
+        if len(flags_of) == 1:  # one word throughout ("A:" lines): all labels, or none
+            flags = next(iter(flags_of.values()))
+            if flags:
+                table.starts.extend(map(re.Match.start, chunk))
+                table.ends.extend(map(re.Match.end, chunk))
+                table.flags.extend(bytes((flags,)) * len(chunk))
+            continue
+        kept = bytes(map(flags_of.__getitem__, words))
+        table.starts.extend(compress(map(re.Match.start, chunk), kept))
+        table.ends.extend(compress(map(re.Match.end, chunk), kept))
+        table.flags.extend(compress(kept, kept))
+
+
+_CHUNK = 4096  # matches of _WORD_COLON looked at together
+
+
+def _line_word_flags(word: str, rules: _Rules, seen: dict[str, int]) -> int:
+    """The flags of a single word at a line start before a colon: 0 if it is no label (``seen`` keeps
+    the answers, bounded)."""
+    flags = seen.get(word)
+    if flags is None:
+        kind = rules.kind(word)
+        flags = 0 if kind is None else _LINE_START | _NAME if kind == "name" else _LINE_START
+        _remember(seen, word, flags)
+    return flags
+
+
+def _scan_matches(
+    text: str,
+    chunk: list[re.Match[str]],
+    rules: _Rules,
+    table: LabelTable,
+    seen: dict[str, int],
+    singles: dict[str, int],
+) -> None:
+    """:func:`_scan_dense` on ``chunk``, match by match."""
+    kind_of = rules.kind
+    add_start, add_end, add_flags = table.starts.append, table.ends.append, table.flags.append
+    for match in chunk:
+        word, word_before_other, lead, prev, single = match.groups()
+        if word_before_other is not None:
+            if text[match.end()].isdigit():
+                continue  # a colon before a digit ("10:30"), in a script other than 0-9
+            word = word_before_other
+        if word is None:
+            colon = match.end() - 1
+            if single is not None:
+                state = singles.get(single)
+                if state is None:
+                    state = _remember(singles, single, _single_state(single, kind_of))
+                # No longer label can be valid if prev opens the window after a colon (then no boundary
+                # stands before it) or cannot be a label's word (a closer no label word has, or a full
+                # stop after no abbreviation); else _label_at decides.
+                if state != _GENERAL and (
+                    lead is not None or prev[-1] != "." or not _abbreviated_cached(prev)
+                ):
+                    if state == _SURE:
+                        add_start(colon - len(single))
+                        add_end(colon + 1)
+                        add_flags(0)
+                    continue
+            _label_at(text, colon, rules, table)
+            continue
+        flags = _line_word_flags(word, rules, seen)
         if flags:
             start = match.start()
             add_start(start)
             add_end(start + len(word) + 1)
             add_flags(flags)
+
+
+_GENERAL, _NONE, _SURE = 0, 1, 2
+
+
+def _single_state(word: str, kind_of: Callable[[str], str | None]) -> int:
+    """What a single word after a sentence's end (``prev`` ending with a closer, then spaces) is, when no
+    longer label ending at its colon can be valid: a label anywhere (``_SURE``) if its kind is "sure"
+    (what :func:`_candidates` finds for it), else none (``_NONE``). ``_GENERAL``, for :func:`_label_at`:
+    a word that may be a time stamp's zone ("2:36 p.m. EST PRICE:"), and one ending with a bracket (a
+    trailing note may take in the words before it). (A ``prev`` cut by the window changes nothing: a
+    token cut so has no boundary before it.)"""
+    if word[-1] == ")" or _TIME_ZONE.fullmatch(word):
+        return _GENERAL
+    return _SURE if kind_of(word) == "sure" else _NONE
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _abbreviated_cached(word: str) -> bool:
+    return _abbreviated(word)
 
 
 def _label_at(text: str, colon: int, rules: _Rules, table: LabelTable) -> None:

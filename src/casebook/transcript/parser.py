@@ -15,14 +15,15 @@ the transcript (``decisions``), listed by ``casebook transcript FILE --quirks`` 
 
 from __future__ import annotations
 
-import itertools
 import re
 from array import array
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import methodcaller
 
 from casebook.transcript.clean import describe, find_end, page_lines_before, trailing_footer_start
 from casebook.transcript.document import Transcript
@@ -35,7 +36,15 @@ _BRACKETED = re.compile(r"[(\[]([^()\[\]\r\n]{1,60})[)\]]")
 # A line that stops in mid-sentence (a small letter, a comma or a dash) and is not a list item.
 _SPEECH_END = re.compile(r"[a-z,;–—-]$")
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪◦●~]|[*\-–](?=\s))")
-_FIRST_WORD = re.compile(r"\S")
+# A turn's words (group 1), trimmed, when they stand on one line; group 2 is set when more lines follow.
+_ONE_LINE = re.compile(r"\s*(\S(?:[^\r\n]*\S)?)(?:\s*\Z|())")
+_WORDS_START, _WORDS_END, _MORE_LINES = (
+    methodcaller("start", 1),
+    methodcaller("end", 1),
+    methodcaller("start", 2),
+)
+_BRACKET = re.compile(r"[(\[]")
+_CHUNK = 4096  # turns trimmed at a time: their Match objects are held together
 _SPEECH_WORDS = 12
 _SHOWN = 60
 _LISTED = 8
@@ -196,8 +205,9 @@ def parse(text: str) -> Transcript:
         body_start = body_end = len(text)
     count = len(labels)
     # Each turn runs from its label to the next label (the last to the body's end). A turn with no word
-    # after its label is empty where that stop is: every turn starts so, and only the others (found by
-    # one regex search each, in C) are looked at in Python, so a page of bare labels costs no step each.
+    # after its label is empty where that stop is: every turn starts so. The others are trimmed by a
+    # regex, in C (``_one_line_spans``); only those with words on more than one line (page lines may end
+    # them) are looked at in Python, so a page of bare labels, or of one-line turns, costs no step each.
     stops = labels.starts[1:]
     if count:
         stops.append(max(labels.ends[-1], body_end))
@@ -205,17 +215,14 @@ def parse(text: str) -> Transcript:
     cuts = offset_array(text)
     between: list[str] = []
     label_ends = labels.ends
-    with_words = map(_FIRST_WORD.search, repeat(text), label_ends, stops)
-    for i in compress(itertools.count(), with_words):
+    for i in _one_line_spans(text, turns, label_ends, stops):
         label_end, stop = label_ends[i], stops[i]
         kept = page_lines_before(text, label_end, stop)
         if kept < stop:
             between += _page_lines(text, kept, stop)
             cuts.extend((i, kept, stop))
-        start, end = _trim(text, label_end, kept)
-        turns.set_span(i, start, end)
-        for note in annotation_spans(text, start, end):
-            turns.add_note(*note)
+        turns.set_span(i, *_trim(text, label_end, kept))
+    _add_notes(text, turns, body_start, body_end)
     metadata = describe(text, body_start, body_end, end_mark)
     if between:
         metadata = replace(metadata, between=tuple(between))
@@ -235,6 +242,37 @@ def parse(text: str) -> Transcript:
                 )
             )
     return Transcript(text, turns, metadata, _Decisions(turns, cuts, tail))
+
+
+def _one_line_spans(text: str, turns: TurnTable, label_ends: array[int], stops: array[int]) -> Iterator[int]:
+    """Trim each turn with words to them (``_ONE_LINE``: None for a turn without any) in ``turns``, a
+    chunk at a time, all in C (``map``, ``compress``: no Python step per turn); yield, in order, the
+    turns whose words run over more than one line: their last lines may be page lines, for the caller
+    to set aside and trim."""
+    starts, ends = turns.starts, turns.ends
+    for base in range(0, len(stops), _CHUNK):
+        top = base + _CHUNK
+        found = list(map(_ONE_LINE.match, repeat(text), label_ends[base:top], stops[base:top]))
+        with_words = list(compress(range(base, top), found))
+        matches = list(filter(None, found))
+        deque(map(starts.__setitem__, with_words, map(_WORDS_START, matches)), 0)
+        deque(map(ends.__setitem__, with_words, map(_WORDS_END, matches)), 0)
+        yield from compress(with_words, map((-1).__ne__, map(_MORE_LINES, matches)))
+
+
+def _add_notes(text: str, turns: TurnTable, body_start: int, body_end: int) -> None:
+    """Add the transcribers' notes of each turn, in order: only turns with a bracket are looked at,
+    found by searching for the brackets (a page without any costs one search)."""
+    starts, ends = turns.starts, turns.ends
+    pos = body_start
+    while (bracket := _BRACKET.search(text, pos, body_end)) is not None:
+        i = bisect_right(starts, bracket.start()) - 1
+        if i >= 0 and bracket.start() < ends[i]:
+            for note in annotation_spans(text, starts[i], ends[i]):
+                turns.add_note(*note)
+            pos = ends[i]
+        else:
+            pos = starts[i + 1] if i + 1 < len(starts) else body_end
 
 
 def cut_inside_line(text: str, position: int) -> bool:
