@@ -19,10 +19,8 @@ from casebook.authored_yaml import LineMap, field_name, read_authored_yaml
 from casebook.paths import data_dir
 from casebook.problems import Problem
 from casebook.rubric.model import Band, Criterion, Level, Rubric, RubricFileError
-from casebook.rubric_checked import passed_schema
+from casebook.rubric_checked import SCHEMA_PATH, passed_schema
 from casebook.untrusted_text import one_line
-
-SCHEMA_PATH = Path(__file__).with_name("rubric.schema.json")
 
 
 @cache
