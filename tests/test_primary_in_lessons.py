@@ -75,7 +75,7 @@ def test_the_claim_is_quoted_from_the_transcript_and_is_a_sentence_of_the_briefe
     assert len(passages) == 1
     turn, sentence = passages[0]
     briefing = load_briefing()
-    assert briefing.turns[turn].speaker == "AMBASSADOR CARPENTER"
+    assert briefing.turn(turn).speaker == "AMBASSADOR CARPENTER"
     assert briefing.passage(turn, sentence)
 
 

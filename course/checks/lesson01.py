@@ -39,7 +39,7 @@ def briefer_word_share() -> float:
 def on_the_record_sentence() -> str:
     """The moderator's sentence that says the session is on the record."""
     transcript = briefing()
-    lines = [line for line in transcript.kwic(PHRASE) if transcript.turns[line.turn].role == "moderator"]
+    lines = [line for line in transcript.kwic(PHRASE) if transcript.turn(line.turn).role == "moderator"]
     line = only(lines, f"moderator's sentence saying {PHRASE!r}")
     return transcript.passage(line.turn, line.sentence)
 
@@ -85,10 +85,10 @@ CHECKS = [
     ),
     Check(
         "ex01.q5",
-        "the number of the turn (counting from 0) whose label MODERATOR repeats the label before it",
+        "the number of the turn (counting from 1) whose label MODERATOR repeats the label before it",
         mislabelled_turn,
         whole("the turn number"),
         f"briefing.quirks() lists the transcript's oddities; the one whose kind is '{QUIRK}' has a "
-        ".turn. Turns are counted from 0, as in briefing.turns[0].",
+        ".turn. Turns are counted from 1, as in briefing.turn(1), the first turn.",
     ),
 ]

@@ -38,7 +38,7 @@ def events_by_track() -> dict[str, int]:
 
 def _briefer_sentence(word: str) -> str:
     transcript = briefing()
-    lines = [line for line in transcript.kwic(word) if transcript.turns[line.turn].role == "briefer"]
+    lines = [line for line in transcript.kwic(word) if transcript.turn(line.turn).role == "briefer"]
     line = only(lines, f"briefer's sentence with {word!r}")
     return transcript.passage(line.turn, line.sentence)
 

@@ -35,11 +35,11 @@ def verdict_share() -> float:
 
 
 def _opening_turn() -> int:
-    """The first turn of the briefer: the opening remarks."""
+    """The number (from 1) of the briefer's first turn: the opening remarks."""
     turns = [turn for turn in briefing().turns if turn.role == "briefer"]
     if not turns:
         raise LookupError("the transcript has no briefer's turn")
-    return turns[0].index
+    return turns[0].number
 
 
 def opening_markers_by_kind() -> dict[str, int]:
@@ -87,7 +87,7 @@ CHECKS = [
         "as a dict by kind",
         opening_markers_by_kind,
         counts("kinds", "the number of markers"),
-        "The opening remarks are the briefer's first turn (its .index in briefing.turns). Keep "
+        "The opening remarks are the briefer's first turn (its .number, counting from 1). Keep "
         "the markers in briefing.hedges() said in that turn, then count their .kind.",
     ),
     Check(

@@ -377,9 +377,11 @@ def build_parser() -> argparse.ArgumentParser:
     transcript.add_argument("file", nargs="?", default=None, help="a briefing saved as a .txt file")
     transcript.add_argument("--json", action="store_true", help="print the turns as a JSON list")
     transcript.add_argument(
-        "--sentences", action="store_true", help="number every sentence as turn.sentence (quiz references)"
+        "--sentences",
+        action="store_true",
+        help="number every sentence as turn.sentence, both from 1 (quiz references)",
     )
-    transcript.add_argument("--turn", type=int, default=None, metavar="N", help="show turn N only")
+    transcript.add_argument("--turn", default=None, metavar="N", help="show turn N only (turns count from 1)")
     transcript.add_argument("--quirks", action="store_true", help="also list the transcript's oddities")
     transcript.set_defaults(handler=_cmd_transcript)
 

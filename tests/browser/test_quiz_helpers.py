@@ -158,11 +158,11 @@ def test_a_quiz_of_evidence_questions_only_is_answered_by_its_passages(tmp_path:
     quiz.write_text(
         "id: q\ntitle: t\nquestions:\n"
         "  - id: e\n    type: evidence\n    prompt: Which?\n    claim: c\n    stance: supports\n"
-        "    options:\n      - {ref: {turn: 0, sentence: 3}, correct: true}\n"
-        "      - {ref: {turn: 1, sentence: 0}}\n"
+        "    options:\n      - {ref: {turn: 1, sentence: 4}, correct: true}\n"
+        "      - {ref: {turn: 2, sentence: 1}}\n"
     )
     plan = plan_quiz(quiz)
-    assert plan.mouse_right == Answer("e", "choose", (resolve(PassageRef(0, 3)).display(),), CORRECT)
-    assert plan.mouse_wrong.values == (resolve(PassageRef(1, 0)).display(),)
+    assert plan.mouse_right == Answer("e", "choose", (resolve(PassageRef(1, 4)).display(),), CORRECT)
+    assert plan.mouse_wrong.values == (resolve(PassageRef(2, 1)).display(),)
     label = plan.mouse_right.values[0]
-    assert label.startswith("Turn 0 ") and ", sentence 3: " in label  # place and words, as the page shows
+    assert label.startswith("Turn 1 ") and ", sentence 4: " in label  # place and words, as the page shows

@@ -91,8 +91,8 @@ questions:
     claim: "One state acted alone."
     stance: contradicts
     options:
-      - {ref: {turn: 1, sentence: 1}, correct: true, feedback: "Yes"}
-      - {ref: {turn: 0}}
+      - {ref: {turn: 2, sentence: 2}, correct: true, feedback: "Yes"}
+      - {ref: {turn: 1}}
   - id: thoughts
     type: reflection
     prompt: "What do you think?"

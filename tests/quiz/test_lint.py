@@ -209,7 +209,7 @@ def test_duplicate_compares_evidence_by_passage_and_claim() -> None:
             "claim": claim,
             "stance": "contradicts",
             "shuffle": True,
-            "options": [{"ref": {"turn": 12, "sentence": 7}, "correct": True}, {"ref": {"turn": 1}}],
+            "options": [{"ref": {"turn": 13, "sentence": 8}, "correct": True}, {"ref": {"turn": 2}}],
         }
 
     alone = evidence("a", "The United States invoked the Moscow Mechanism on Belarus alone.")

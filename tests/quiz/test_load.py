@@ -49,8 +49,8 @@ def test_every_type_loads_into_its_dataclass(every_type) -> None:
     assert isinstance(pairs, MatchQuestion)
     assert pairs.definitions == ("meets weekly", "observes elections", "expels states")
     proof = every_type.question("proof")
-    assert isinstance(proof, EvidenceQuestion) and proof.options[0].ref == PassageRef(1, 1)
-    assert proof.options[1].ref == PassageRef(0, None)
+    assert isinstance(proof, EvidenceQuestion) and proof.options[0].ref == PassageRef(2, 2)
+    assert proof.options[1].ref == PassageRef(1, None)
     thoughts = every_type.question("thoughts")
     assert isinstance(thoughts, ReflectionQuestion) and thoughts.points == 0 and not thoughts.graded
     assert every_type.max_points == 7
@@ -191,8 +191,8 @@ def test_evidence_references_are_checked_against_the_transcript_given(write_quiz
             claim: "A claim"
             stance: supports
             options:
-              - {ref: {turn: 0, sentence: 1}, correct: true}
-              - {ref: {turn: 2}}
+              - {ref: {turn: 1, sentence: 2}, correct: true}
+              - {ref: {turn: 3}}
         """,
         "refs",
     )

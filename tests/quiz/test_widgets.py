@@ -203,9 +203,9 @@ def test_match_drop_downs(view: QuizView) -> None:
 def test_evidence_options_show_the_transcript_passages(view: QuizView) -> None:
     proof = panel(view, "proof")
     labels = [o["label"] for o in proof.widget.options]
-    assert "Turn 1 (AMBASSADOR), sentence 1: We did not act alone." in labels
+    assert "Turn 2 (AMBASSADOR), sentence 2: We did not act alone." in labels
     assert "Claim:" in proof.widget.header_html and "contradicts" in proof.widget.header_html
-    choose(proof, option(proof, "Turn 1 (AMBASSADOR), sentence 1: We did not act alone."))
+    choose(proof, option(proof, "Turn 2 (AMBASSADOR), sentence 2: We did not act alone."))
     assert "✔ Correct" in proof.widget.feedback_html
 
 

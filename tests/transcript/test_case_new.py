@@ -82,7 +82,7 @@ def test_the_claims_worksheet_quotes_briefers_sentences_with_the_verdict_left_to
     assert rows and all(row["verdict"] == "" and row["sources"] == "" for row in rows)
     for row in rows:
         turn, sentence = (int(part.split()[1]) for part in row["where"].split(", "))
-        assert briefing.turns[turn].role == "briefer"
+        assert briefing.turn(turn).role == "briefer"  # "turn 3, sentence 2": numbers counted from 1
         assert row["claim"] == briefing.sentence(turn, sentence).text
 
 

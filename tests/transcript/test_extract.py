@@ -116,7 +116,7 @@ def test_mentions_carry_turn_sentence_offsets_and_context() -> None:
     source = "Title\n\nMODERATOR: Welcome.\n\nMR BROWN: First point. We counted 12 cases last week."
     t = parse(source)
     (number,) = t.numbers()
-    assert (number.turn, number.sentence, number.context) == (1, 1, "We counted 12 cases last week.")
+    assert (number.turn, number.sentence, number.context) == (2, 2, "We counted 12 cases last week.")
     assert source[number.start : number.end] == "12"
     (date,) = t.dates()
-    assert (date.text, date.kind, date.turn, date.sentence) == ("last week", "relative", 1, 1)
+    assert (date.text, date.kind, date.turn, date.sentence) == ("last week", "relative", 2, 2)

@@ -27,8 +27,8 @@ def test_teleconference_with_operator_and_release_header() -> None:
         ("MODERATOR", "moderator"),
     ]
     assert [(e.questioner, e.outlet, e.mode, e.announced_in) for e in t.exchanges()] == [
-        ("Jane Roe", "Example Daily", "live", 4),
-        ("Sam Doe", "Sample Radio", "live", 7),
+        ("Jane Roe", "Example Daily", "live", 5),  # turn numbers, from 1
+        ("Sam Doe", "Sample Radio", "live", 8),
     ]
     assert t.metadata.release == ("Special Briefing", "Office of the Spokesperson", "For Immediate Release",
                                   "Via Teleconference")  # fmt: skip
@@ -65,7 +65,7 @@ def test_title_case_labels_with_single_newlines_and_a_submitted_question() -> No
         "Example Weekly",
     )
     assert submitted.question == "What comes next for the talks?"
-    assert submitted.question_turns == (2,) and submitted.answer_turns == (3,)
+    assert submitted.question_turns == (3,) and submitted.answer_turns == (4,)  # turn numbers, from 1
     assert (live.mode, live.questioner, live.outlet) == ("live", "Chris Young", None)
     assert t.metadata.header == ("Press Briefing with Ambassador Alex Rivera", "May 3, 2022")
     assert t.quirks() == []  # dated, no gaps, no repeated speakers
@@ -90,8 +90,8 @@ def test_daily_briefing_with_mr_and_ms_labels_and_repeated_questions() -> None:
     ]
     assert t.turns[0].sentences[2:] == ["The first is a schedule note.", "The second can wait."]
     first, second = t.exchanges()
-    assert first.question_turns == (1, 2) and first.answer_turns == (3,)
-    assert second.question_turns == (4,) and second.answer_turns == (5, 6)
+    assert first.question_turns == (2, 3) and first.answer_turns == (4,)  # turn numbers, from 1
+    assert second.question_turns == (5,) and second.answer_turns == (6, 7)
     assert first.questioner is None and first.mode == "live"
     assert [q.kind for q in t.quirks()] == ["repeated-question", "undated"]
     assert t.metadata.release == ("Department Press Briefing",)
@@ -158,7 +158,7 @@ def test_the_seed_flattened_onto_one_line_parses_the_same() -> None:
     ]
     assert flat.metadata.related == seed().metadata.related
     guesses = [q for q in flat.quirks() if q.kind == "mid-line-label"]
-    assert [q.turn for q in guesses] == list(range(len(seed().turns)))  # every label is mid-line
+    assert [q.turn for q in guesses] == list(range(1, len(seed().turns) + 1))  # every label is mid-line
     assert [q.kind for q in flat.quirks() if q not in guesses] == [q.kind for q in seed().quirks()]
 
 

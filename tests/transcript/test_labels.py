@@ -63,7 +63,7 @@ def test_two_question_turns_in_a_row_stay_two_turns() -> None:
     t = parse("QUESTION: First part?\n\nQUESTION: Second part?\n\nMR PRICE: One answer.")
     assert [turn.speaker for turn in t.turns] == ["QUESTION", "QUESTION", "MR PRICE"]
     (exchange,) = t.exchanges()
-    assert exchange.question_turns == (0, 1) and exchange.answer_turns == (2,)
+    assert exchange.question_turns == (1, 2) and exchange.answer_turns == (3,)  # turn numbers, from 1
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ def test_a_label_after_a_time_stamp_on_a_flattened_line_keeps_the_time_zone_out_
     assert t.turns[0].text == "So let’s get started."
     assert t.metadata.header == ("Briefing title 2:36 p.m. EST",)
     kinds = [(q.kind, q.turn) for q in t.quirks() if q.kind == "mid-line-label"]
-    assert kinds == [("mid-line-label", 0), ("mid-line-label", 1)]
+    assert kinds == [("mid-line-label", 1), ("mid-line-label", 2)]  # turn numbers, from 1
 
 
 def test_page_lines_between_turns_are_set_aside_and_reported() -> None:
@@ -27,7 +27,8 @@ def test_page_lines_between_turns_are_set_aside_and_reported() -> None:
     assert [turn.text for turn in t.turns] == ["Welcome, everyone.", "Thank you.", "Can I ask about Belarus?"]
     assert t.metadata.between == ("Click here to listen", "1:45 p.m. EDT", "English | Español | Français")
     page = [q for q in t.quirks() if q.kind == "page-lines"]
-    assert [q.turn for q in page] == [0, 1]
+    assert [q.turn for q in page] == [1, 2]
+    assert page[0].message.startswith("After turn 1 (MODERATOR): ")
     assert "Click here to listen" in page[0].message and "set aside" in page[0].message
 
 
@@ -66,8 +67,8 @@ def test_a_plain_name_label_is_a_reported_guess() -> None:
     t = parse("Jane Doe: Hello.\n\nJohn Roe: Hi.\n\nJane Doe: Thanks.\n\nJohn Roe: Bye.\n")
     assert [turn.speaker for turn in t.turns] == ["JANE DOE", "JOHN ROE", "JANE DOE", "JOHN ROE"]
     names = [q for q in t.quirks() if q.kind == "name-label"]
-    assert [q.turn for q in names] == [0, 1]
-    assert names[0].message.startswith("\u201cJANE DOE\u201d (turns 0, 2) is neither in capitals")
+    assert [q.turn for q in names] == [1, 2]
+    assert names[0].message.startswith("\u201cJANE DOE\u201d (turns 1, 3) is neither in capitals")
 
 
 def test_quirks_option_shows_what_the_parser_decided_and_why(tmp_path) -> None:
@@ -75,5 +76,5 @@ def test_quirks_option_shows_what_the_parser_decided_and_why(tmp_path) -> None:
     path.write_text("Title 2:36 p.m. EST MR PRICE: Hello. QUESTION: Hi?", encoding="utf-8")
     result = transcript_command(path, quirks=True)
     assert result.code == 0
-    assert "[mid-line-label] Turn 0 (MR PRICE): the label stands in the middle of a line" in result.out
+    assert "[mid-line-label] Turn 1 (MR PRICE): the label stands in the middle of a line" in result.out
     assert "line breaks were probably lost" in result.out

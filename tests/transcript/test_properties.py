@@ -29,7 +29,8 @@ def _check(source: str) -> None:
     t = parse(source)
     previous_end = 0
     for i, turn in enumerate(t.turns):
-        assert turn.index == i
+        assert turn.index == i and turn.number == i + 1  # a list position from 0, a number from 1
+        assert t.turn(turn.number) == turn
         assert source[turn.start : turn.end] == turn.text
         assert turn.text == turn.text.strip()
         assert previous_end <= turn.label_start <= turn.start <= turn.end <= len(source)
@@ -38,20 +39,22 @@ def _check(source: str) -> None:
             assert turn.start <= note.start < note.end <= turn.end
             assert source[note.start : note.end] == note.text
     for sentence in t.sentences():
-        turn = t.turns[sentence.turn]
+        turn = t.turn(sentence.turn)
         assert turn.start <= sentence.start < sentence.end <= turn.end
         assert re.sub(r"\s+", " ", source[sentence.start : sentence.end]).strip() == sentence.text
-        assert turn.sentences[sentence.index] == sentence.text
+        assert turn.sentences[sentence.number - 1] == sentence.text
+        assert t.passage(sentence.turn, sentence.number) == sentence.text
     for mention in [*t.numbers(), *t.dates(), *t.quotes(), *t.hedges()]:
-        turn = t.turns[mention.turn]
+        turn = t.turn(mention.turn)
         assert turn.start <= mention.start < mention.end <= turn.end
         assert " ".join(source[mention.start : mention.end].split()) == mention.text
-        assert 0 <= mention.sentence < max(1, len(turn.sentences))
+        assert 1 <= mention.sentence <= max(1, len(turn.sentences))
     for exchange in t.exchanges():
-        for index in (*exchange.question_turns, *exchange.answer_turns, *exchange.moderator_turns):
-            assert 0 <= index < len(t.turns)
+        for number in (*exchange.question_turns, *exchange.answer_turns, *exchange.moderator_turns):
+            assert 1 <= number <= len(t.turns)
     for line in t.kwic("a"):
         assert source[line.start : line.end].lower().startswith("a")
+        assert t.turn(line.turn).start <= line.start and line.sentence >= 1
     stats = t.stats()
     assert stats.words == sum(stats.words_per_turn)
     json.dumps(
@@ -64,6 +67,7 @@ def _check(source: str) -> None:
     )
     for quirk in t.quirks():
         assert quirk.message
+        assert quirk.turn is None or 1 <= quirk.turn <= len(t.turns)
 
 
 @settings(max_examples=300, deadline=None)

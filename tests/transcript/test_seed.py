@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from casebook.paths import data_dir
-from casebook.transcript import parse
+from casebook.transcript import Sentence, parse
 from tests.transcript.helpers import seed
 
 M, B, Q = "MODERATOR", "AMBASSADOR CARPENTER", "QUESTION"
@@ -60,13 +60,15 @@ def test_six_questions_with_questioners_outlets_and_modes() -> None:
 
 def test_exchanges_point_at_the_right_turns() -> None:
     exchanges = seed().exchanges()
-    assert [e.question_turns for e in exchanges] == [(4,), (7,), (9,), (11,), (13,), (15,)]
-    assert [e.answer_turns for e in exchanges] == [(5,), (8,), (10,), (12,), (14,), (16, 18)]
-    assert [e.announced_in for e in exchanges] == [2, 6, 9, 11, 13, 15]
+    # turn numbers, counting from 1
+    assert [e.question_turns for e in exchanges] == [(5,), (8,), (10,), (12,), (14,), (16,)]
+    assert [e.answer_turns for e in exchanges] == [(6,), (9,), (11,), (13,), (15,), (17, 19)]
+    assert [e.announced_in for e in exchanges] == [3, 7, 10, 12, 14, 16]
     # "can you hear us?" and "Yes, please go ahead." lead into the first question; "are you still there?"
     # interrupts the last answer.
-    assert exchanges[0].moderator_turns == (2, 3)
-    assert exchanges[5].moderator_turns == (17,)
+    assert exchanges[0].moderator_turns == (3, 4)
+    assert exchanges[5].moderator_turns == (18,)
+    assert seed().turn(exchanges[5].moderator_turns[0]).role == "moderator"
 
 
 def test_submitted_questions_are_the_quoted_words() -> None:
@@ -86,21 +88,22 @@ def test_submitted_questions_are_the_quoted_words() -> None:
 def test_numbers_in_order_with_values_and_qualifiers() -> None:
     found = [(n.text, n.kind, n.value, n.upper, n.qualifier, n.turn) for n in seed().numbers()]
     assert found == [
-        ("1,486", "count", 1486, None, "at least", 1),
-        ("hundreds of thousands", "approximate", None, None, None, 1),
-        ("three", "count", 3, None, None, 1),
-        ("from eight to 20", "range", 8, 20, None, 1),
-        ("38", "count", 38, None, None, 8),
-        ("thousands", "approximate", None, None, None, 9),
-        ("hundreds of thousands", "approximate", None, None, None, 12),
-        ("37", "count", 37, None, None, 12),
+        ("1,486", "count", 1486, None, "at least", 2),
+        ("hundreds of thousands", "approximate", None, None, None, 2),
+        ("three", "count", 3, None, None, 2),
+        ("from eight to 20", "range", 8, 20, None, 2),
+        ("38", "count", 38, None, None, 9),
+        ("thousands", "approximate", None, None, None, 10),
+        ("hundreds of thousands", "approximate", None, None, None, 13),
+        ("37", "count", 37, None, None, 13),
     ]
 
 
 def test_number_context_is_its_sentence() -> None:
     first = seed().numbers()[0]
     assert first.context == "There are currently at least 1,486 political prisoners in Belarus."
-    assert seed().turns[first.turn].sentences[first.sentence] == first.context
+    assert (first.turn, first.sentence) == (2, 4)  # the ambassador's fourth sentence, counted from 1
+    assert seed().passage(first.turn, first.sentence) == first.context
     assert seed().source[first.start : first.end] == "1,486"
 
 
@@ -123,14 +126,14 @@ def test_dates_found() -> None:
 def test_quotations_by_kind() -> None:
     quotes = [(q.kind, q.text[:20], q.turn) for q in seed().quotes()]
     assert quotes == [
-        ("marks", "constitutional refor", 1),
-        ("quote-unquote", "socially useful work", 1),
-        ("spoken", "shall exclude acts o", 1),
-        ("marks", "Hungary’s government", 9),
-        ("marks", "Why did it take so l", 11),
-        ("marks", "The Lukashenka regim", 11),
-        ("marks", "Montenegro will hold", 13),
-        ("marks", "How do you – what do", 15),
+        ("marks", "constitutional refor", 2),
+        ("quote-unquote", "socially useful work", 2),
+        ("spoken", "shall exclude acts o", 2),
+        ("marks", "Hungary’s government", 10),
+        ("marks", "Why did it take so l", 12),
+        ("marks", "The Lukashenka regim", 12),
+        ("marks", "Montenegro will hold", 14),
+        ("marks", "How do you – what do", 16),
     ]
     spoken = seed().quotes()[2]
     assert spoken.text == "shall exclude acts of military aggression against other States from its territory"
@@ -158,14 +161,14 @@ def test_quirks_of_the_seed_are_reported() -> None:
     kinds = [q.kind for q in quirks]
     assert kinds.count("gap") == 3
     repeated = [q for q in quirks if q.kind == "repeated-speaker"]
-    assert [q.turn for q in repeated] == [3]
-    assert "Yes, please go ahead." in repeated[0].message
+    assert [q.turn for q in repeated] == [4]
+    assert repeated[0].message.startswith("Turn 4 (MODERATOR: \u201cYes, please go ahead.\u201d)")
     trailing = [q for q in quirks if q.kind == "trailing-line"]
     assert len(trailing) == 1 and "The Lessons of 1989: Freedom and Our Future" in trailing[0].message
     gaps = [seed().source[q.start : q.end] for q in quirks if q.kind == "gap"]
     assert gaps == ["(inaudible)", "(inaudible)", "(Inaudible)"]
     missing = [q for q in quirks if q.kind == "missing-text"]
-    assert [q.turn for q in missing] == [19]
+    assert [q.turn for q in missing] == [20]
     assert "undated" in kinds
 
 
@@ -176,14 +179,17 @@ def test_annotations_stay_in_the_text() -> None:
     assert all(seed().source[a.start : a.end] == a.text for t in turns for a in t.annotations)
 
 
-def test_sentences_are_addressable_by_turn_and_index() -> None:
+def test_sentences_are_addressable_by_turn_and_sentence_numbers_from_1() -> None:
     t = seed()
     assert t.turns[1].sentences[3] == "There are currently at least 1,486 political prisoners in Belarus."
-    assert t.passage(1, 3) == t.turns[1].sentences[3]
-    assert t.passage(3) == "Yes, please go ahead."
+    assert t.passage(2, 4) == t.turns[1].sentences[3]  # turn 2, sentence 4: list positions 1 and 3
+    assert t.sentence(2, 4) == Sentence(2, 4, t.passage(2, 4), *t.turns[1].sentence_spans[3])
+    assert t.passage(4) == "Yes, please go ahead."
+    assert t.turn(1).number == 1 and t.turn(1) == t.turns[0]
     everything = t.sentences()
     assert len(everything) == sum(len(turn.sentences) for turn in t.turns)
-    assert [(s.turn, s.index) for s in everything][:3] == [(0, 0), (0, 1), (0, 2)]
+    assert [(s.turn, s.number) for s in everything][:3] == [(1, 1), (1, 2), (1, 3)]
+    assert (everything[-1].turn, everything[-1].number) == (20, len(t.turns[19].sentences))
     for s in everything:
         assert re.sub(r"\s+", " ", t.source[s.start : s.end]).strip() == s.text
 
@@ -226,7 +232,8 @@ def test_kwic() -> None:
     assert seed().source[first.start : first.end] == first.match
     assert len(first.left) <= 30 and len(first.right) <= 30
     assert str(first).endswith(first.right)
-    assert [line.turn for line in seed().kwic("Moscow Mechanism")][:1] == [1]
+    assert [line.turn for line in seed().kwic("Moscow Mechanism")][:1] == [2]
+    assert first.match in seed().passage(first.turn, first.sentence)  # its place, counted from 1
     assert seed().kwic("   ") == []
 
 

@@ -67,12 +67,67 @@ def test_parse_refuses_bytes_with_a_clear_message() -> None:
 
 def test_lookups_outside_the_transcript_say_what_exists() -> None:
     t = seed()
-    with pytest.raises(LookupError, match=r"there is no turn 99: this transcript has 20 turns \(0-19\)"):
+    with pytest.raises(LookupError, match=r"^there is no turn 99: this transcript has 20 turns \(1-20\)$"):
         t.passage(99)
-    with pytest.raises(LookupError, match=r"turn 3 has no sentence 5: it has 1 sentences \(0-0\)"):
-        t.sentence(3, 5)
+    with pytest.raises(LookupError, match=r"^there is no sentence 5: turn 4 has 1 sentence \(sentence 1\)$"):
+        t.sentence(4, 5)
     with pytest.raises(ValueError, match="width must be a whole number"):
         t.kwic("OSCE", width=-1)
+
+
+def test_turns_and_sentences_count_from_1_first_and_last() -> None:
+    t = seed()
+    assert t.turn(1) == t.turns[0] and t.turn(1).number == 1
+    assert t.turn(20) == t.turns[19] and t.turn(20).number == 20
+    assert t.sentence(1, 1).text == t.turns[0].sentences[0] == t.passage(1, 1)
+    last = len(t.turns[19].sentences)
+    assert t.passage(20, last) == t.turns[19].sentences[-1]
+    assert (t.sentence(20, last).turn, t.sentence(20, last).number) == (20, last)
+    assert t.passage(2) == t.turns[1].plain
+
+
+@pytest.mark.parametrize(
+    ("number", "error", "message"),
+    [
+        (0, LookupError, "there is no turn 0: turns count from 1; this transcript has 20 turns (1-20)"),
+        (-1, LookupError, "there is no turn -1: turns count from 1; this transcript has 20 turns (1-20)"),
+        (21, LookupError, "there is no turn 21: this transcript has 20 turns (1-20)"),
+        (1.5, ValueError, "turn numbers are whole numbers counting from 1 (such as 1 or 12), not 1.5"),
+        (True, ValueError, "turn numbers are whole numbers counting from 1 (such as 1 or 12), not True"),
+        ("2", ValueError, "turn numbers are whole numbers counting from 1 (such as 1 or 12), not '2'"),
+    ],
+)
+def test_a_turn_that_does_not_exist_gets_one_plain_line(number: object, error: type, message: str) -> None:
+    t = seed()
+    for lookup in (t.turn, t.passage, lambda n: t.sentence(n, 1), lambda n: t.passage(n, 1)):
+        with pytest.raises(error) as caught:
+            lookup(number)
+        assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("number", "error", "message"),
+    [
+        (0, LookupError, "there is no sentence 0: sentences count from 1; turn 2 has 34 sentences (1-34)"),
+        (-3, LookupError, "there is no sentence -3: sentences count from 1; turn 2 has 34 sentences (1-34)"),
+        (35, LookupError, "there is no sentence 35: turn 2 has 34 sentences (1-34)"),
+        (2.5, ValueError, "sentence numbers are whole numbers counting from 1 (such as 1 or 12), not 2.5"),
+    ],
+)
+def test_a_sentence_that_does_not_exist_gets_one_plain_line(
+    number: object, error: type, message: str
+) -> None:
+    t = seed()
+    assert len(t.turns[1].sentences) == 34
+    for lookup in (t.sentence, t.passage):
+        with pytest.raises(error) as caught:
+            lookup(2, number)
+        assert str(caught.value) == message
+
+
+def test_an_empty_transcript_has_no_turn_1() -> None:
+    with pytest.raises(LookupError, match="^there is no turn 1: this transcript has no turns$"):
+        parse("").turn(1)
 
 
 def test_cli_prints_a_table_of_turns(capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,8 +135,9 @@ def test_cli_prints_a_table_of_turns(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].split() == ["turn", "speaker", "role", "words", "first", "words"]
-    assert lines[2].split()[:4] == ["0", "MODERATOR", "moderator", str(seed().turns[0].words)]
-    assert lines[3].split()[:5] == ["1", "AMBASSADOR", "CARPENTER", "briefer", str(seed().turns[1].words)]
+    assert lines[2].split()[:4] == ["1", "MODERATOR", "moderator", str(seed().turns[0].words)]
+    assert lines[3].split()[:5] == ["2", "AMBASSADOR", "CARPENTER", "briefer", str(seed().turns[1].words)]
+    assert lines[21].split()[0] == "20"  # the last turn: numbers count from 1
     assert "20 turns, 3 speakers" in out and "6 questions (2 live, 4 submitted)" in out
     assert max(len(line) for line in lines[:22]) <= 110
 
@@ -92,22 +148,28 @@ def test_cli_json_lists_every_turn(capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["speaker"] for r in records] == [
         t.speaker for t in parse(read_text(FIXTURES / "daily_press_mr_ms.txt")).turns
     ]
-    assert {"index", "speaker", "role", "text", "start", "end", "sentences"} <= set(records[0])
-    assert records[0]["index"] == 0 and records[0]["role"] == "briefer"
+    assert {"index", "number", "speaker", "role", "text", "start", "end", "sentences"} <= set(records[0])
+    assert records[0]["index"] == 0 and records[0]["number"] == 1 and records[0]["role"] == "briefer"
+    assert (
+        [r["number"] for r in records]
+        == [r["index"] + 1 for r in records]
+        == list(range(1, len(records) + 1))
+    )
 
 
 def test_cli_sentences_give_quiz_references(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["transcript", "--sentences", "--turn", "1"]) == 0
+    assert main(["transcript", "--sentences", "--turn", "2"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("turn 1  AMBASSADOR CARPENTER (briefer)")
-    assert "  1.3  There are currently at least 1,486 political prisoners in Belarus." in out
-    assert "turn 2 " not in out
+    assert out.startswith("turn 2  AMBASSADOR CARPENTER (briefer)\n  2.1  ")
+    assert "  2.4  There are currently at least 1,486 political prisoners in Belarus." in out
+    assert seed().passage(2, 4) == "There are currently at least 1,486 political prisoners in Belarus."
+    assert "turn 1 " not in out and "turn 3 " not in out and "  2.0  " not in out
 
 
 def test_cli_quirks(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["transcript", "--quirks"]) == 0
     out = capsys.readouterr().out
-    assert "[repeated-speaker] Turn 3 (MODERATOR" in out
+    assert "[repeated-speaker] Turn 4 (MODERATOR" in out
     assert out.count("[gap]") == 3
     assert out.rstrip().endswith("7 quirks.")
 
@@ -139,8 +201,39 @@ def test_cli_bad_files_give_one_message_and_an_exit_code(
 def test_cli_missing_file_and_missing_turn(tmp_path: Path) -> None:
     result = transcript_command(tmp_path / "nope.txt")
     assert (result.code, result.out) == (2, "") and "no such file" in result.err
-    result = transcript_command(FIXTURES / "flattened.txt", turn=6)
-    assert result.code == 2 and "there is no turn 6; turns are numbered 0 to 5" in result.err
+    result = transcript_command(FIXTURES / "flattened.txt", turn=7)
+    assert result.code == 2 and "there is no turn 7: this transcript has 6 turns (1-6)" in result.err
+    assert transcript_command(FIXTURES / "flattened.txt", turn=6).code == 0  # the last turn
+    assert transcript_command(FIXTURES / "flattened.txt", turn="1").code == 0  # the first, as typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "--turn 0: there is no turn 0: turns count from 1; this transcript has 20 turns (1-20)."),
+        ("-2", "--turn -2: there is no turn -2: turns count from 1; this transcript has 20 turns (1-20)."),
+        ("21", "--turn 21: there is no turn 21: this transcript has 20 turns (1-20)."),
+        ("1.5", "--turn 1.5: turn numbers are whole numbers counting from 1 (such as 1 or 12), not '1.5'."),
+        ("two", "--turn two: turn numbers are whole numbers counting from 1 (such as 1 or 12), not 'two'."),
+    ],
+)
+def test_cli_turn_that_does_not_exist_is_one_plain_line(
+    capsys: pytest.CaptureFixture[str], typed: str, message: str
+) -> None:
+    assert main(["transcript", f"--turn={typed}"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().endswith(message)
+    assert len(captured.err.strip().splitlines()) == 1 and "Traceback" not in captured.err
+
+
+def test_cli_turn_1_and_20_are_the_first_and_the_last(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["transcript", "--turn", "1"]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert first[2].split()[:2] == ["1", "MODERATOR"] and len(first[2:-2]) == 1
+    assert main(["transcript", "--turn", "20", "--json"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert (record["index"], record["number"]) == (19, 20) and record == seed().turns[19].to_dict()
 
 
 def test_cli_in_a_subprocess_with_windows_line_endings_never_shows_a_traceback(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_the_command_prints_the_turns_as_dicts(tmp_path) -> None:  # noqa: ANN00
     path = tmp_path / "odd.txt"
     path.write_text(ODD["notes and names"], encoding="utf-8")
     assert transcript_command(path, as_json=True).out == _from_dicts(ODD["notes and names"])
-    assert json.loads(transcript_command(path, as_json=True, turn=1).out) == [
+    assert json.loads(transcript_command(path, as_json=True, turn=2).out) == [  # turn 2: position 1
         parse(ODD["notes and names"]).turns[1].to_dict()
     ]
 

@@ -21,7 +21,7 @@ SCHEMA: dict[str, Any] = {
         {"name": "id", "type": "string", "constraints": {"required": True, "unique": True}},
         {"name": "claim", "type": "string", "description": "The claim, quoted as said.",
          "constraints": {"required": True}},
-        {"name": "where", "type": "string", "description": "turn T, sentence S (counted from 0)",
+        {"name": "where", "type": "string", "description": "turn T, sentence S (both counted from 1)",
          "constraints": {"required": True}},
         {"name": "verdict", "type": "string",
          "description": "To fill in: V Verified, U Uncertain or disputed, B Briefing only",
@@ -34,7 +34,7 @@ SCHEMA: dict[str, Any] = {
 
 def claim_rows(transcript: Transcript) -> list[dict[str, str]]:
     """Sentences of briefers' turns that give a figure or a date, as worksheet rows (verdict empty)."""
-    briefer = {turn.index for turn in transcript.turns if turn.role == "briefer"}
+    briefer = {turn.number for turn in transcript.turns if turn.role == "briefer"}
     places = sorted({(m.turn, m.sentence) for m in [*transcript.numbers(), *transcript.dates()]})
     rows: list[dict[str, str]] = []
     for turn, sentence in places:

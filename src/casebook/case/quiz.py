@@ -32,11 +32,11 @@ def _question(
     others: list[Sentence],
     why: str,
 ) -> dict[str, Any]:
-    options = [{"ref": {"turn": right.turn, "sentence": right.index}, "correct": True, "feedback": why}]
+    options = [{"ref": {"turn": right.turn, "sentence": right.number}, "correct": True, "feedback": why}]
     for sentence in _spread(others, OPTIONS - 1):
         options.append(
             {
-                "ref": {"turn": sentence.turn, "sentence": sentence.index},
+                "ref": {"turn": sentence.turn, "sentence": sentence.number},
                 "feedback": "Read it again: this sentence does not do what the question asks.",
             }
         )
@@ -62,8 +62,8 @@ def _make(
     allowed: Callable[[Sentence], bool] = lambda s: True,
 ) -> dict[str, Any] | None:
     sentences = [s for s in transcript.sentences() if allowed(s)]
-    right = [s for s in sentences if (s.turn, s.index) in marked]
-    others = [s for s in transcript.sentences() if (s.turn, s.index) not in marked]
+    right = [s for s in sentences if (s.turn, s.number) in marked]
+    others = [s for s in transcript.sentences() if (s.turn, s.number) not in marked]
     if not right or not others:
         return None
     return _question(qid, prompt, claim, right[0], others, why)
@@ -71,11 +71,11 @@ def _make(
 
 def starter_quiz(transcript: Transcript, quiz_id: str, title: str) -> dict[str, Any]:
     """The quiz file's content: at least one evidence question on this transcript's own sentences."""
-    roles = {turn.index: turn.role for turn in transcript.turns}
+    roles = {turn.number: turn.role for turn in transcript.turns}
     numbers = {(m.turn, m.sentence) for m in transcript.numbers()}
     markers = {(m.turn, m.sentence) for m in transcript.hedges()}
     asked = {
-        (s.turn, s.index)
+        (s.turn, s.number)
         for s in transcript.sentences()
         if roles[s.turn] == "questioner" and s.text.endswith("?")
     }

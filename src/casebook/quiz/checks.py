@@ -223,6 +223,8 @@ def _check_refs(
             turn, sentence = ref.get("turn"), ref.get("sentence")
             if not isinstance(turn, int) or (sentence is not None and not isinstance(sentence, int)):
                 continue
+            if turn < 1 or (sentence is not None and sentence < 1):
+                continue  # the schema says that turns and sentences count from 1
             problem = ref_problem(PassageRef(turn, sentence), transcript)
             if problem:
                 report(("questions", index, "options", option_index, "ref"), problem)

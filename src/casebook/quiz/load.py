@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook.authored_schema import error_order, error_problems
-from casebook.authored_yaml import FieldPath, LineMap
+from casebook.authored_yaml import FieldPath, LineMap, field_name
 from casebook.problems import Problem, ProblemsError
 from casebook.quiz.checked import passed_schema
 from casebook.quiz.checks import semantic_problems
@@ -110,8 +110,36 @@ def _schema_problems(file: str, data: Any, lines: LineMap) -> list[Problem]:
         path = tuple(error.absolute_path)
         if error.validator == "unevaluatedProperties" and len(path) == 2 and path[1] in bad_type_questions:
             continue  # the unknown type is the problem; its other fields are not
+        if error.validator == "minimum" and _is_ref_number(path):
+            problems.append(_ref_below_one(file, data, path, error.instance, lines))
+            continue
         problems += error_problems(file, error, lines, _question_fields)
     return problems
+
+
+def _is_ref_number(path: tuple[Any, ...]) -> bool:
+    """Whether ``path`` is an evidence option's ``ref.turn`` or ``ref.sentence``."""
+    return (
+        len(path) == 6
+        and (path[0], path[2], path[4]) == ("questions", "options", "ref")
+        and path[5] in ("turn", "sentence")
+    )
+
+
+def _ref_below_one(file: str, data: Any, path: tuple[Any, ...], value: Any, lines: LineMap) -> Problem:
+    """A reference's turn or sentence below 1, named by question id: authors count from 1 as people do."""
+    question = data["questions"][path[1]]
+    qid = question.get("id") if isinstance(question, dict) else None
+    which = f"question '{qid}'" if isinstance(qid, str) else f"question {path[1] + 1}"
+    name = path[5]
+    return Problem(
+        file,
+        f"{which}, option {path[3] + 1}: there is no {name} {value}: {name}s count from 1, as "
+        "`casebook transcript --sentences` and the lessons' tables show them (turn 1, sentence 1 is "
+        "the first sentence)",
+        field=field_name(path),
+        line=lines.line(path),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -26,13 +26,14 @@ QUESTION_TYPES = (
 
 @dataclass(frozen=True)
 class PassageRef:
-    """A place in the briefing transcript: a turn and, optionally, one sentence of it (both from 0)."""
+    """A place in the briefing transcript: a turn and, optionally, one sentence of it, both numbers
+    counting from 1 as quiz files, tables and ``Transcript.passage`` give them."""
 
     turn: int
     sentence: int | None = None
 
     def label(self) -> str:
-        """Where the passage is, in words: "turn 8, sentence 3" or "turn 3"."""
+        """Where the passage is, in words: "turn 9, sentence 4" or "turn 4"."""
         if self.sentence is None:
             return f"turn {self.turn}"
         return f"turn {self.turn}, sentence {self.sentence}"

@@ -3,13 +3,15 @@
 It is written against the transcript toolkit's contract (``casebook.transcript``)::
 
     t = load_briefing()        # the parsed data/briefing/transcript.txt
-    t.turns[i].text            # turn i's text (from 0)
+    t.turns[i].text            # the text of the turn at list position i (turn number i + 1)
     t.turns[i].speaker         # e.g. "AMBASSADOR CARPENTER"
     t.turns[i].sentences       # that turn's sentences, in order
 
+A reference's numbers count from 1 (``ref: {turn: 2, sentence: 4}`` is ``t.turns[1].sentences[3]``).
+
 Every function takes the transcript as a parameter, so tests can pass a small stand-in. Without one,
 ``default_transcript()`` loads the briefing (imported only then). If the toolkit or the transcript
-cannot be loaded, references are shown by their place ("turn 8, sentence 3") instead of their text.
+cannot be loaded, references are shown by their place ("turn 9, sentence 4") instead of their text.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from casebook.case.loading import transcript_beside
+from casebook.numbering import missing
 from casebook.quiz.model import PassageRef
 
 # The default for every ``transcript`` parameter: the briefing, loaded when first needed. Typed Any
@@ -38,7 +41,7 @@ class TurnLike(Protocol):
 
 
 class TranscriptLike(Protocol):
-    """What the quiz engine reads of a transcript: its turns, numbered from 0.
+    """What the quiz engine reads of a transcript: its turns, in a list (turn number 1 at position 0).
 
     ``casebook.transcript.Transcript`` is one; a test's small stand-in is another.
     """
@@ -86,15 +89,13 @@ def loaded_or_none(transcript: TranscriptLike | None) -> TranscriptLike | None:
 
 
 def ref_problem(ref: PassageRef, transcript: TranscriptLike) -> str | None:
-    """Why a reference does not resolve in this transcript, or None if it does."""
+    """Why a reference does not resolve in this transcript, or None if it does (numbers from 1)."""
     turns = transcript.turns
-    if not 0 <= ref.turn < len(turns):
-        return f"there is no turn {ref.turn}: the transcript has turns 0 to {len(turns) - 1}"
-    if ref.sentence is not None:
-        count = len(turns[ref.turn].sentences)
-        if not 0 <= ref.sentence < count:
-            return f"turn {ref.turn} has no sentence {ref.sentence}: it has sentences 0 to {count - 1}"
-    return None
+    problem = missing("turn", ref.turn, len(turns), "the transcript has")
+    if problem is None and ref.sentence is not None:
+        count = len(turns[ref.turn - 1].sentences)
+        problem = missing("sentence", ref.sentence, count, f"turn {ref.turn} has")
+    return problem
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class Passage:
     text: str | None
 
     def label(self) -> str:
-        """Where the passage is and who said it: "Turn 8 (AMBASSADOR CARPENTER), sentence 3"."""
+        """Where the passage is and who said it: "Turn 9 (AMBASSADOR CARPENTER), sentence 4"."""
         where = f"Turn {self.ref.turn}"
         if self.speaker:
             where += f" ({self.speaker})"
@@ -130,6 +131,6 @@ def resolve(ref: PassageRef, transcript: TranscriptLike | None = BRIEFING) -> Pa
             transcript = None
     if transcript is None or ref_problem(ref, transcript) is not None:
         return Passage(ref, None, None)
-    turn = transcript.turns[ref.turn]
-    text = turn.text if ref.sentence is None else turn.sentences[ref.sentence]
+    turn = transcript.turns[ref.turn - 1]
+    text = turn.text if ref.sentence is None else turn.sentences[ref.sentence - 1]
     return Passage(ref, getattr(turn, "speaker", None), " ".join(str(text).split()))

@@ -3,8 +3,9 @@
     from casebook.transcript import parse, load_briefing
     t = load_briefing()              # the kit's briefing (data/briefing/transcript.txt, hash-checked)
     t = parse(text)                  # any briefing's text
-    t.turns                          # Turn: index, speaker, role, text, start, end, annotations
-    t.turns[3].sentences             # that turn's sentences; quiz evidence uses (turn, sentence) from 0
+    t.turns                          # Turn: index (from 0), number (from 1), speaker, role, text, ...
+    t.turn(4).sentences              # turn 4's sentences (t.turns[3]): people's numbers count from 1
+    t.passage(4, 2), t.sentence(4, 2)  # turn 4, sentence 2, as quiz evidence and the tables count them
     t.exchanges()                    # questions and answers, live or submitted, questioner and outlet
     t.numbers(), t.dates(), t.quotes(), t.hedges()
     t.kwic("accountab*"), t.stats(), t.quirks(), t.metadata

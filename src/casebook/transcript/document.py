@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
+from casebook.numbering import position
 from casebook.transcript import extract
 from casebook.transcript.dates import FoundDate
 from casebook.transcript.exchanges import build_exchanges
@@ -64,36 +65,37 @@ class Transcript:
     @cached_property
     def _sentences(self) -> tuple[Sentence, ...]:
         return tuple(
-            Sentence(turn.index, i, text, start, end)
+            Sentence(turn.number, number, text, start, end)
             for turn in self.turns
-            for i, ((start, end), text) in enumerate(zip(turn.sentence_spans, turn.sentences, strict=True))
+            for number, ((start, end), text) in enumerate(
+                zip(turn.sentence_spans, turn.sentences, strict=True), start=1
+            )
         )
 
     def sentences(self) -> list[Sentence]:
-        """Every sentence with its turn index, sentence index (both from 0) and offsets."""
+        """Every sentence with its turn number, sentence number (both from 1) and offsets."""
         return list(self._sentences)
 
-    def turn(self, index: int) -> Turn:
-        """The turn at ``index`` (from 0); raises LookupError saying which turns exist if there is none."""
-        if not 0 <= index < len(self.turns):
-            last = f"0-{len(self.turns) - 1}" if self.turns else "none"
-            raise LookupError(
-                f"there is no turn {index}: this transcript has {len(self.turns)} turns ({last})"
-            )
-        return self.turns[index]
+    def turn(self, number: int) -> Turn:
+        """Turn ``number``, counting from 1 (``turn(1)`` is the first; ``turns[0]`` in list terms).
 
-    def sentence(self, turn: int, index: int) -> Sentence:
-        """The sentence at (turn, index); raises LookupError saying what exists if there is none."""
+        Raises LookupError saying which turns exist if there is none (0, negative, past the end), and
+        ValueError if ``number`` is not a whole number.
+        """
+        return self.turns[position("turn", number, len(self.turns), "this transcript has")]
+
+    def sentence(self, turn: int, number: int) -> Sentence:
+        """Sentence ``number`` of turn ``turn``, both counting from 1; LookupError or ValueError (as for
+        :meth:`turn`) saying what exists if there is none."""
         found = self.turn(turn)
         spans = found.sentence_spans
-        if not 0 <= index < len(spans):
-            has = f"{len(spans)} sentences (0-{len(spans) - 1})" if spans else "no sentences"
-            raise LookupError(f"turn {turn} has no sentence {index}: it has {has}")
-        start, end = spans[index]
-        return Sentence(turn, index, found._sentence_texts[index], start, end)
+        at = position("sentence", number, len(spans), f"turn {found.number} has")
+        start, end = spans[at]
+        return Sentence(found.number, at + 1, found._sentence_texts[at], start, end)
 
     def passage(self, turn: int, sentence: int | None = None) -> str:
-        """The text a quiz reference points at: one sentence, or the whole turn (whitespace-normalised)."""
+        """The text a quiz reference points at: sentence ``sentence`` of turn ``turn``, or the whole turn
+        (whitespace-normalised); both numbers count from 1, as the tables show them."""
         if sentence is None:
             return self.turn(turn).plain
         return self.sentence(turn, sentence).text

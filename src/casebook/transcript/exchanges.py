@@ -22,7 +22,7 @@ How turns are grouped, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from casebook.transcript.model import Exchange, Turn
@@ -110,6 +110,11 @@ def _announced(turns: Sequence[Turn], candidates: Sequence[int]) -> tuple[int | 
     return None, None, None
 
 
+def _numbers(positions: Iterable[int]) -> tuple[int, ...]:
+    """Turn positions in the list (from 0) as the turn numbers people read (from 1)."""
+    return tuple(position + 1 for position in positions)
+
+
 def build_exchanges(turns: Sequence[Turn]) -> list[Exchange]:
     """The exchanges of a transcript's turns, in order (see the module docstring for the rules)."""
     drafts: list[_Draft] = []
@@ -151,10 +156,10 @@ def build_exchanges(turns: Sequence[Turn]) -> list[Exchange]:
                 mode=draft.mode,
                 questioner=name,
                 outlet=outlet,
-                question_turns=tuple(draft.question_turns),
-                answer_turns=tuple(draft.answer_turns),
-                moderator_turns=tuple(sorted(set(draft.moderator_turns) - set(draft.question_turns))),
-                announced_in=announced_in,
+                question_turns=_numbers(draft.question_turns),
+                answer_turns=_numbers(draft.answer_turns),
+                moderator_turns=_numbers(sorted(set(draft.moderator_turns) - set(draft.question_turns))),
+                announced_in=None if announced_in is None else announced_in + 1,
                 question=question,
                 answer=" ".join(turns[i].plain for i in draft.answer_turns),
                 answer_words=sum(turns[i].words for i in draft.answer_turns),

@@ -2,7 +2,8 @@
 
 The finders (``numbers``, ``dates``, ``quotes``, ``hedges``) work on one string; this module runs them on
 every turn and turns their local offsets into :class:`~casebook.transcript.model.Mention` objects that
-carry the turn index, the sentence index, offsets into the original text and the sentence as context.
+carry the turn number and the sentence number (both counted from 1), offsets into the original text and
+the sentence as context.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ class _Place:
         self.texts: dict[int, str] = {}  # each sentence normalised once, however many mentions it holds
 
     def sentence(self, local: int) -> tuple[int, str]:
-        """The index and text of the sentence holding turn offset ``local``."""
+        """The number (from 1) and text of the sentence holding turn offset ``local``."""
         if not self.spans:
-            return 0, ""
+            return 1, ""
         index = max(0, bisect_right(self.starts, local) - 1)
         if index not in self.texts:
             start, end = self.spans[index]
             self.texts[index] = normalize(self.turn.text[start - self.turn.start : end - self.turn.start])
-        return index, self.texts[index]
+        return index + 1, self.texts[index]
 
 
 def _text(turn: Turn, start: int, end: int) -> str:
@@ -57,7 +58,7 @@ def dates(turns: Sequence[Turn], found_dates: Sequence[list[FoundDate]] | None =
             sentence, context = place.sentence(d.start)
             found.append(
                 DateMention(
-                    _text(turn, d.start, d.end), d.kind, turn.index, sentence, turn.start + d.start,
+                    _text(turn, d.start, d.end), d.kind, turn.number, sentence, turn.start + d.start,
                     turn.start + d.end, context, d.year, d.month, d.day,
                 )
             )  # fmt: skip
@@ -77,7 +78,7 @@ def numbers(
             sentence, context = place.sentence(n.start)
             found.append(
                 NumberMention(
-                    _text(turn, n.start, n.end), n.kind, turn.index, sentence, turn.start + n.start,
+                    _text(turn, n.start, n.end), n.kind, turn.number, sentence, turn.start + n.start,
                     turn.start + n.end, context, n.value, n.upper, n.qualifier,
                 )
             )  # fmt: skip
@@ -93,7 +94,7 @@ def quotes(turns: Sequence[Turn]) -> list[QuoteMention]:
             sentence, context = place.sentence(q.start)
             found.append(
                 QuoteMention(
-                    _text(turn, q.start, q.end), q.kind, turn.index, sentence, turn.start + q.start,
+                    _text(turn, q.start, q.end), q.kind, turn.number, sentence, turn.start + q.start,
                     turn.start + q.end, context,
                 )
             )  # fmt: skip
@@ -120,7 +121,7 @@ def markers(
             sentence, context = place.sentence(m.start)
             found.append(
                 MarkerMention(
-                    _text(turn, m.start, m.end), m.kind, turn.index, sentence, turn.start + m.start,
+                    _text(turn, m.start, m.end), m.kind, turn.number, sentence, turn.start + m.start,
                     turn.start + m.end, context, m.marker,
                 )
             )  # fmt: skip

@@ -22,7 +22,8 @@ MAX_WIDTH = 500
 
 @dataclass(frozen=True)
 class KwicLine:
-    """One match: the words before (``left``), the match, the words after (``right``), and its place."""
+    """One match: the words before (``left``), the match, the words after (``right``), and its place
+    (``turn`` and ``sentence`` are numbers counting from 1, as ``Transcript.passage`` takes them)."""
 
     turn: int
     sentence: int
@@ -72,8 +73,8 @@ def find_kwic(turns: Sequence[Turn], word: str, width: int = 40) -> list[KwicLin
             right = normalize(turn.text[match.end() : match.end() + 3 * width])
             lines.append(
                 KwicLine(
-                    turn=turn.index,
-                    sentence=max(0, bisect_right(starts, match.start()) - 1),
+                    turn=turn.number,
+                    sentence=max(1, bisect_right(starts, match.start())),
                     speaker=turn.speaker,
                     left=left[-width:] if width else "",
                     match=normalize(match.group()),

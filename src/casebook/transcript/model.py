@@ -34,6 +34,11 @@ class Turn:
     ``speaker`` is the label as printed, upper-cased, whitespace collapsed ("AMBASSADOR CARPENTER");
     ``text`` is exactly ``original[start:end]`` (line breaks and no-break spaces included; use
     :attr:`plain` for display); ``label_start`` is where the label itself begins.
+
+    ``number`` is the turn's number as people read and type it, counting from 1 (tables, quirks, quiz
+    references, ``Transcript.turn(number)``). ``index`` is its position in ``transcript.turns``
+    (from 0): the engine keeps it because the turn table, the exchanges and ``--json`` address turns by
+    list position.
     """
 
     index: int
@@ -44,6 +49,11 @@ class Turn:
     end: int
     label_start: int
     annotations: tuple[Annotation, ...] = ()
+
+    @property
+    def number(self) -> int:
+        """The turn's number counting from 1, as every table and message shows it (``index + 1``)."""
+        return self.index + 1
 
     @cached_property
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
@@ -72,9 +82,11 @@ class Turn:
         return self._count_words()
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: index, speaker, role, text, start, end, words, annotations, sentences."""
+        """A JSON-ready dict: index (from 0), number (from 1), speaker, role, text, start, end, words,
+        annotations, sentences."""
         return {
             "index": self.index,
+            "number": self.number,
             "speaker": self.speaker,
             "role": self.role,
             "text": self.text,
@@ -114,10 +126,10 @@ def count_turn_words(text: str, annotations: tuple[Annotation, ...]) -> int:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence, addressed as (turn, index): the numbers quiz evidence uses, both counted from 0."""
+    """One sentence, addressed as (turn, number): the numbers quiz evidence uses, both counted from 1."""
 
     turn: int
-    index: int
+    number: int
     text: str
     start: int
     end: int
@@ -125,7 +137,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """Something found in the text: ``kind`` says what, ``context`` is the sentence it sits in."""
+    """Something found in the text: ``kind`` says what, ``context`` is the sentence it sits in.
+
+    ``turn`` and ``sentence`` are numbers counting from 1, as ``Transcript.passage(turn, sentence)``
+    takes them.
+    """
 
     text: str
     kind: str
@@ -171,10 +187,12 @@ class Exchange:
     """One question and its answer(s).
 
     ``mode`` is "live" (a questioner's own turn) or "submitted" (read out by the moderator, whose turn is
-    then the question). ``questioner`` and ``outlet`` come from the moderator's announcement, as printed,
-    or are None. ``question`` is the question's words: for submitted questions, the quoted words.
-    ``answer_words`` counts the answer turns' words as ``Turn.words`` does (notes left out);
-    ``question_words`` counts the question's words the same way.
+    then the question). The turns (``question_turns``, ``answer_turns``, ``moderator_turns``,
+    ``announced_in``) are turn numbers counting from 1, as ``Transcript.turn`` takes them; ``index`` is
+    the exchange's position in ``exchanges()`` (from 0). ``questioner`` and ``outlet`` come from the
+    moderator's announcement, as printed, or are None. ``question`` is the question's words: for
+    submitted questions, the quoted words. ``answer_words`` counts the answer turns' words as
+    ``Turn.words`` does (notes left out); ``question_words`` counts the question's words the same way.
     """
 
     index: int
@@ -202,7 +220,8 @@ class Exchange:
 
 @dataclass(frozen=True)
 class Quirk:
-    """Something odd in the transcript, reported rather than hidden; ``turn`` is None outside the turns."""
+    """Something odd in the transcript, reported rather than hidden; ``turn`` is its turn number (from 1),
+    None outside the turns."""
 
     kind: str
     message: str

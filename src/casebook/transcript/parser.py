@@ -85,14 +85,14 @@ def _shown(text: str) -> str:
 
 
 def _mid_line_quirk(index: int, label: Label, text: str) -> Quirk:
-    """Why a label in the middle of a line was taken as one."""
+    """Why a label in the middle of a line was taken as one (``index``: the turn's position, from 0)."""
     where = text[max(0, label.start - 30) : label.start]
     return Quirk(
         "mid-line-label",
-        f"Turn {index} ({label.speaker}): the label stands in the middle of a line, after "
+        f"Turn {index + 1} ({label.speaker}): the label stands in the middle of a line, after "
         f"\u201c{_shown(where)}\u201d; the page's line breaks were probably lost, so it was taken as a "
         "new speaker. Check that it is one.",
-        index,
+        index + 1,
         label.start,
         label.end,
     )
@@ -109,13 +109,15 @@ def _name_quirks(labels: LabelTable) -> list[Quirk]:
     quirks = []
     for speaker, indexes in turns.items():
         first = labels[indexes[0]]
-        shown = ", ".join(map(str, indexes[:_LISTED])) + (", ..." if len(indexes) > _LISTED else "")
+        shown = ", ".join(str(index + 1) for index in indexes[:_LISTED]) + (
+            ", ..." if len(indexes) > _LISTED else ""
+        )
         quirks.append(
             Quirk(
                 "name-label",
                 f"\u201c{speaker}\u201d (turns {shown}) is neither in capitals nor a role or title, but it "
                 "opens several lines with a colon, so it was taken as a speaker's name.",
-                indexes[0],
+                indexes[0] + 1,
                 first.start,
                 first.end,
             )
@@ -141,13 +143,13 @@ def _preamble_quirk(text: str, body_start: int) -> Quirk | None:
 
 
 def _page_lines_quirk(index: int, speaker: str, lines: list[str], kept: int, stop: int) -> Quirk:
-    """Why whole lines at the end of a turn were set aside as page text."""
+    """Why whole lines at the end of a turn were set aside as page text (``index``: its position, from 0)."""
     return Quirk(
         "page-lines",
-        f"After turn {index} ({speaker}): "
+        f"After turn {index + 1} ({speaker}): "
         + ", ".join(f"\u201c{_shown(x)}\u201d" for x in lines)
         + " is page text (a time stamp, a link or a menu), not speech; it was set aside.",
-        index,
+        index + 1,
         kept,
         stop,
     )
@@ -236,7 +238,7 @@ def parse(text: str) -> Transcript:
                     "page-link-cut",
                     f"The last turn was cut before \u201c{_shown(text[body_end:])}\u201d: a link of the page "
                     "that shows only the opening of the briefing. The rest of it is not in the file.",
-                    count - 1,
+                    count,  # the last turn's number (from 1)
                     body_end,
                     len(text),
                 )

@@ -57,25 +57,26 @@ def _turn_quirks(turns: Sequence[Turn]) -> list[Quirk]:
     quirks = []
     for i, turn in enumerate(turns):
         previous = turns[i - 1] if i else None
+        n = i + 1  # the turn's number, as messages and Quirk.turn give it (from 1)
         if previous is not None and previous.speaker == turn.speaker:
             kind = "repeated-question" if turn.role == "questioner" else "repeated-speaker"
             if kind == "repeated-question":
                 message = (
-                    f"Turns {i - 1} and {i} are both labelled {turn.speaker}: one journalist following up, "
+                    f"Turns {n - 1} and {n} are both labelled {turn.speaker}: one journalist following up, "
                     "or two different journalists?"
                 )
             else:
                 message = (
-                    f"Turn {i} ({turn.speaker}: \u201c{_opening(turn)}\u201d) follows another {turn.speaker} "
+                    f"Turn {n} ({turn.speaker}: \u201c{_opening(turn)}\u201d) follows another {turn.speaker} "
                     "turn: the label may be wrong, or someone else's reply may be missing between them."
                 )
-            quirks.append(Quirk(kind, message, i, turn.label_start, turn.end))
+            quirks.append(Quirk(kind, message, n, turn.label_start, turn.end))
         if not turn.text:
             quirks.append(
                 Quirk(
                     "empty-turn",
-                    f"Turn {i} ({turn.speaker}) has a label but no words.",
-                    i,
+                    f"Turn {n} ({turn.speaker}) has a label but no words.",
+                    n,
                     turn.label_start,
                     turn.end,
                 )
@@ -85,9 +86,9 @@ def _turn_quirks(turns: Sequence[Turn]) -> list[Quirk]:
                 quirks.append(
                     Quirk(
                         "gap",
-                        f"Turn {i} ({turn.speaker}): \u201c{note.text}\u201d marks words the transcriber "
+                        f"Turn {n} ({turn.speaker}): \u201c{note.text}\u201d marks words the transcriber "
                         "could not make out; the sentence around it is incomplete.",
-                        i,
+                        n,
                         note.start,
                         note.end,
                     )
@@ -97,9 +98,9 @@ def _turn_quirks(turns: Sequence[Turn]) -> list[Quirk]:
             quirks.append(
                 Quirk(
                     "missing-text",
-                    f"Turn {i} ({turn.speaker}): \u201c{word}\u201d is followed by a gap and a new sentence: "
+                    f"Turn {n} ({turn.speaker}): \u201c{word}\u201d is followed by a gap and a new sentence: "
                     "something (an e-mail address or a link?) seems to have been removed from the page.",
-                    i,
+                    n,
                     turn.start + match.start(),
                     turn.start + match.end(),
                 )
@@ -108,9 +109,9 @@ def _turn_quirks(turns: Sequence[Turn]) -> list[Quirk]:
             quirks.append(
                 Quirk(
                     "unbalanced-quotes",
-                    f"Turn {i} ({turn.speaker}) opens {turn.text.count(chr(0x201C))} quotation(s) but closes "
+                    f"Turn {n} ({turn.speaker}) opens {turn.text.count(chr(0x201C))} quotation(s) but closes "
                     f"{turn.text.count(chr(0x201D))}: where a quotation ends is unclear.",
-                    i,
+                    n,
                     turn.start,
                     turn.end,
                 )

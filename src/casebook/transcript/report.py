@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casebook.numbering import position
 from casebook.transcript.document import Transcript
 from casebook.transcript.parser import parse
 from casebook.transcript.source import TranscriptFileError, read_text
@@ -43,7 +44,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def turns_table(transcript: Transcript, turns: list[int] | None = None) -> str:
-    """A table of turns: number, speaker, role, words, and the first words of the text."""
+    """A table of turns: number (from 1), speaker, role, words, and the first words of the text.
+
+    ``turns`` picks some by list position (from 0), as ``transcript.turns[i]``.
+    """
     chosen = [transcript.turns[i] for i in turns] if turns is not None else transcript.turns
     speaker_width = min(28, max([len("speaker"), *(len(t.speaker) for t in chosen)]))
     head = f"{'turn':>4}  {'speaker':<{speaker_width}}  {'role':<10}  {'words':>5}  first words"
@@ -51,19 +55,22 @@ def turns_table(transcript: Transcript, turns: list[int] | None = None) -> str:
     rest = LINE_WIDTH - (4 + 2 + speaker_width + 2 + 10 + 2 + 5 + 2)
     for turn in chosen:
         rows.append(
-            f"{turn.index:>4}  {_clip(turn.speaker, speaker_width):<{speaker_width}}  {turn.role:<10}  "
+            f"{turn.number:>4}  {_clip(turn.speaker, speaker_width):<{speaker_width}}  {turn.role:<10}  "
             f"{turn.words:>5}  {_clip(turn.plain, rest)}"
         )
     return "\n".join(rows)
 
 
 def sentences_listing(transcript: Transcript, turns: list[int] | None = None) -> str:
-    """Every sentence numbered "turn.sentence", as quiz evidence references count them (from 0)."""
+    """Every sentence numbered "turn.sentence", both from 1, as quiz evidence references count them.
+
+    ``turns`` picks some by list position (from 0), as ``transcript.turns[i]``.
+    """
     chosen = [transcript.turns[i] for i in turns] if turns is not None else transcript.turns
     blocks = []
     for turn in chosen:
-        lines = [f"turn {turn.index}  {turn.speaker} ({turn.role})"]
-        lines += [f"  {turn.index}.{i}  {sentence}" for i, sentence in enumerate(turn.sentences)]
+        lines = [f"turn {turn.number}  {turn.speaker} ({turn.role})"]
+        lines += [f"  {turn.number}.{n}  {sentence}" for n, sentence in enumerate(turn.sentences, start=1)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -88,6 +95,14 @@ def summary_line(transcript: Transcript, quirks_hint: bool = True) -> str:
     )
 
 
+def _typed_number(value: int | str) -> object:
+    """A number as typed on the command line ("12", " 3 ") as an int; anything else as it is, so that
+    ``position`` names it in its message."""
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        return int(value)
+    return value
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -103,13 +118,15 @@ def transcript_command(
     *,
     as_json: bool = False,
     sentences: bool = False,
-    turn: int | None = None,
+    turn: int | str | None = None,
     quirks: bool = False,
     write: Callable[[str], object] | None = None,
 ) -> CommandResult:
     """Run ``casebook transcript``: read and parse ``path`` (default: the kit's briefing) and render it.
 
-    With ``write`` (the command line passes ``sys.stdout.write``), ``--json`` output is written in pieces
+    ``turn`` is a turn number counting from 1 (the command line passes ``--turn`` as typed); one that is
+    not whole, below 1 or past the end gets one plain line and exit code 2. With ``write`` (the command
+    line passes ``sys.stdout.write``), ``--json`` output is written in pieces
     through it instead of being returned in ``out``.
     """
     try:
@@ -129,12 +146,10 @@ def transcript_command(
         )
     chosen = None
     if turn is not None:
-        if not 0 <= turn < len(transcript.turns):
-            return CommandResult(
-                EXIT_UNREADABLE,
-                err=f"{path}: there is no turn {turn}; turns are numbered 0 to {len(transcript.turns) - 1}.",
-            )
-        chosen = [turn]
+        try:
+            chosen = [position("turn", _typed_number(turn), len(transcript.turns), "this transcript has")]
+        except (LookupError, ValueError) as problem:
+            return CommandResult(EXIT_UNREADABLE, err=f"{path}: --turn {turn}: {problem}.")
     if as_json:
         turns = transcript.turns if chosen is None else [transcript.turns[i] for i in chosen]
         chunks = json_list(turn_objects(turns))

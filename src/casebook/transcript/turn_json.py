@@ -63,7 +63,7 @@ def _table_objects(table: TurnTable) -> Iterator[str]:
         notes = table.notes(start, end)
         sentences = split_turn_sentences(words)
         yield (
-            f'{{"index": {index}, {speaker_fields(labels.speaker(index))}, '
+            f'{{"index": {index}, "number": {index + 1}, {speaker_fields(labels.speaker(index))}, '
             f'"text": {encode_basestring(words)}, '
             f'"start": {start}, "end": {end}, "words": {count_turn_words(words, notes)}, '
             f'"annotations": {encode([asdict(note) for note in notes]) if notes else "[]"}, '
