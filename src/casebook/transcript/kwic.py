@@ -41,7 +41,8 @@ class KwicLine:
 
 @dataclass(frozen=True)
 class KwicSentence:
-    """A sentence in which the word is said: its place (as ``KwicLine`` gives it), speaker and text."""
+    """A sentence in which the word is said: its place (as ``KwicLine`` gives it: numbers from 1), speaker
+    and text."""
 
     turn: int
     sentence: int
@@ -93,9 +94,9 @@ def kwic_sentences(turns: Sequence[Turn], word: str) -> list[KwicSentence]:
     A sentence that says the word twice is listed once; its text is whitespace-normalised, as
     ``Transcript.passage`` gives it.
     """
-    by_index = {turn.index: turn for turn in turns}
+    by_number = {turn.number: turn for turn in turns}
     places = dict.fromkeys((line.turn, line.sentence) for line in find_kwic(turns, word, width=0))
     return [
-        KwicSentence(turn, sentence, by_index[turn].speaker, by_index[turn].sentences[sentence])
+        KwicSentence(turn, sentence, by_number[turn].speaker, by_number[turn].sentences[sentence - 1])
         for turn, sentence in places
     ]
