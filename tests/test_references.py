@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -263,6 +264,29 @@ def test_a_lesson_shows_no_raw_source_id_to_students(path: Path) -> None:
     for index, cell in enumerate(c for c in cells if c["cell_type"] == "markdown"):
         found = raw_keys("".join(cell["source"]), ids)
         assert not found, f"{path.name}, markdown cell {index}: {found} (run 'casebook references')"
+
+
+def _bare_ids(text: str, ids: list[str]) -> list[str]:
+    """Source ids standing as words outside link addresses and code: a table's "Source | S57" cell."""
+    shown = re.sub(r"\]\([^)\s]*\)|<[^>\s]+>|`[^`]*`", " ", text)
+    return [i for i in ids if re.search(rf"(?<![\w/.-]){re.escape(i)}(?![\w/-]|\.\w)", shown)]
+
+
+def test_bare_ids_finds_an_id_in_a_table_cell_but_not_in_an_address_or_code() -> None:
+    ids = ["S57", "usmission-ukraine-2022"]
+    assert _bare_ids("| Principle VII | text | S57 |", ids) == ["S57"]
+    assert _bare_ids("| x | [S41, usmission-ukraine-2022] |", ids) == ["usmission-ukraine-2022"]
+    assert _bare_ids("[[2](https://example.org/S57)], `S57`, <https://x.org/S57>, S570, S57.org", ids) == []
+    assert _bare_ids("as S57.", ids) == ["S57"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_a_lesson_shows_no_bare_source_id_to_students(path: Path) -> None:
+    ids = [source.id for source in data.load("sources")]
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for index, cell in enumerate(c for c in cells if c["cell_type"] == "markdown"):
+        found = _bare_ids("".join(cell["source"]), ids)
+        assert not found, f"{path.name}, markdown cell {index}: {found} (cite it as [id] and run 'casebook references')"
 
 
 def test_a_lessons_quizzes_cite_by_the_lessons_numbers_and_their_sources_join_its_list() -> None:
