@@ -286,7 +286,8 @@ def test_a_lesson_shows_no_bare_source_id_to_students(path: Path) -> None:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     for index, cell in enumerate(c for c in cells if c["cell_type"] == "markdown"):
         found = _bare_ids("".join(cell["source"]), ids)
-        assert not found, f"{path.name}, markdown cell {index}: {found} (cite it as [id] and run 'casebook references')"
+        hint = "cite it as [id] and run 'casebook references'"
+        assert not found, f"{path.name}, markdown cell {index}: {found} ({hint})"
 
 
 def test_a_lessons_quizzes_cite_by_the_lessons_numbers_and_their_sources_join_its_list() -> None:
