@@ -7,8 +7,10 @@ data that already failed the schema (it skips what it cannot read) so every prob
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from casebook.authored_yaml import LineMap, field_name
@@ -34,6 +36,7 @@ def semantic_problems(
     quiz_id = data.get("id")
     if isinstance(quiz_id, str) and quiz_id != stem:
         report(("id",), f"the id '{quiz_id}' differs from the file name '{stem}': make them the same")
+    _check_moved_from(file, data, report)
     questions = data.get("questions")
     if not isinstance(questions, list):
         return problems
@@ -57,6 +60,21 @@ def semantic_problems(
     if evidence and transcript is not None:
         _check_refs(evidence, report, transcript)
     return problems
+
+
+def _check_moved_from(file: str, data: dict[str, Any], report: Report) -> None:
+    """Each id in ``moved_from`` names another quiz file in the same folder."""
+    folder = Path(file).parent
+    for index, old_id in _strings(data.get("moved_from")):
+        path = ("moved_from", index)
+        if old_id == data.get("id"):
+            report(path, f"moved_from names the quiz itself ('{old_id}'): name the quiz its questions left")
+        elif not (folder / f"{old_id}.yaml").is_file():
+            known = sorted(p.stem for p in folder.glob("*.yaml") if p.stem != data.get("id"))
+            close = difflib.get_close_matches(old_id, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            missing = f"there is no quiz file {old_id}.yaml in {folder}{hint}"
+            report(path, f"moved_from names '{old_id}', but {missing}")
 
 
 def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:

@@ -196,6 +196,7 @@ def build_quiz(data: dict[str, Any], source: Path | None = None) -> Quiz:
         title=data["title"],
         intro=data.get("intro"),
         seed=data.get("seed"),
+        moved_from=tuple(data.get("moved_from", ())),
         questions=tuple(_build_question(q) for q in data["questions"]),
         source=source,
     )
