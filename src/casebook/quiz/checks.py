@@ -54,6 +54,8 @@ def semantic_problems(
         checker = _CHECKS.get(question.get("type"))  # type: ignore[arg-type]
         if checker is not None:
             checker(question, path, report)
+        if question.get("type") == "verdict":
+            _check_verdict(question, path, report, file)
     evidence = [
         (i, q) for i, q in enumerate(questions) if isinstance(q, dict) and q.get("type") == "evidence"
     ]
@@ -213,10 +215,11 @@ def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: R
             report((*path, name), f"reflection questions are not graded: remove '{name}'")
 
 
-def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
+def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Report, file: str) -> None:
+    """The claim is one of the claims the quiz reads: the kit's, or its case's own."""
     from casebook.quiz.verdict import claim_problem
 
-    problem = claim_problem(question.get("claim"))
+    problem = claim_problem(question.get("claim"), file)
     if problem:
         report((*path, "claim"), problem)
 
@@ -255,5 +258,4 @@ _CHECKS = {
     "match": _check_match,
     "evidence": _check_evidence,
     "reflection": _check_reflection,
-    "verdict": _check_verdict,
 }

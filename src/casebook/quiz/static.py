@@ -202,19 +202,21 @@ def verdict_claim_html(question: VerdictQuestion) -> str:
 def verdict_reveal_html(reveal: Reveal) -> str:
     """The reveal after a learner commits: their verdict beside the kit's, one sentence on where they
     differ, what the sources say, and each source with who is behind it (escaped throughout)."""
+    whose = "the case's" if reveal.whose == "case" else "the kit's"
     rows = (
         f"<tr><th scope='row'>Your verdict</th><td>{escape(reveal.mine_label)}</td>"
         f"<td>{escape(reveal.reason)}</td></tr>"
-        f"<tr><th scope='row'>The kit's verdict</th><td>{escape(reveal.kit_label)}</td>"
+        f"<tr><th scope='row'>{whose.capitalize()} verdict</th>"
+        f"<td>{escape(reveal.kit_label or 'none yet')}</td>"
         f"<td>{escape(reveal.detail or reveal.sources_say)}</td></tr>"
     )
     parts = [
         "<div class='casebook-reveal'>",
         f"<p><strong>{escape(reveal.difference)}</strong></p>",
-        "<table class='casebook-reveal-table'><caption>Your verdict beside the kit's, on claim "
+        f"<table class='casebook-reveal-table'><caption>Your verdict beside {whose}, on claim "
         f"{escape(reveal.claim_id)}</caption><thead><tr><th scope='col'>Whose</th>"
         f"<th scope='col'>Verdict</th><th scope='col'>Why</th></tr></thead><tbody>{rows}</tbody></table>",
-        f"<p><strong>What the sources say.</strong> {escape(reveal.sources_say)}</p>",
+        f"<p><strong>What the sources say.</strong> {escape(reveal.sources_say or 'nothing yet')}</p>",
     ]
     if reveal.note:
         parts.append(f"<p><strong>What is uncertain.</strong> {escape(reveal.note)}</p>")
@@ -226,6 +228,9 @@ def verdict_reveal_html(reveal: Reveal) -> str:
             for s in reveal.sources
         )
         parts.append(f"<p><strong>The sources, with who is behind each:</strong></p><ul>{items}</ul>")
+    elif reveal.whose == "case":
+        if not reveal.sources_say:
+            parts.append("<p>The case's claims.csv names no source for this claim yet.</p>")
     else:
         parts.append("<p>The kit checked no independent source for this claim.</p>")
     if reveal.unknown_sources:
