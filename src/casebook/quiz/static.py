@@ -11,6 +11,8 @@ escaped, so a quiz file can never inject markup into a page.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from casebook.quiz.answers import right_answer_lines
@@ -333,7 +335,23 @@ def _page(quiz: Quiz, transcript: TranscriptLike | None, mode: str) -> str:
         f"<title>{escape(quiz.title)}: {label.lower()}</title><style>{PAGE_CSS}</style></head><body>"
         f"<header><h1>{escape(quiz.title)}</h1><p class='meta'>{label} · quiz {escape(quiz.id)} · "
         f"{len(quiz.questions)} questions · {total}</p>{name_line}</header>"
-        f"<main>{intro}{questions}</main></body></html>\n"
+        f"<main>{intro}{questions}{cited_sources_html(questions)}</main></body></html>\n"
+    )
+
+
+_NUMBERED_LINK = re.compile(r"<a href=\"(https?://[^\"<>]+)\">(\d{1,3})</a>")
+
+
+def cited_sources_html(page: str) -> str:
+    """For a printed page: each numbered citation link of ``page`` (``[<a href=url>6</a>]``, the lesson's
+    source numbers) with its address written out, in number order; "" when the page cites nothing."""
+    cited = {int(number): html.unescape(url) for url, number in _NUMBERED_LINK.findall(page)}
+    if not cited:
+        return ""
+    items = "".join(f"<li>[{n}] <code>{escape(cited[n])}</code></li>" for n in sorted(cited))
+    return (
+        "<section class='sources'><h2>Sources cited</h2><p>The numbers are those of the lesson's "
+        f"Sources list.</p><ul>{items}</ul></section>"
     )
 
 
