@@ -20,6 +20,7 @@ from casebook.quiz import load_quiz, show_quiz
 from casebook.quiz.load import validate_quiz_file
 from casebook.quiz.model import VerdictQuestion
 from casebook.quiz.progress import ProgressStore
+from casebook.quiz.static import answer_key_html
 from casebook.quiz.widgets import QuizView
 
 CORPUS = Path(__file__).resolve().parents[1] / "transcripts" / "corpus"
@@ -102,3 +103,10 @@ def test_a_claim_id_not_in_the_cases_claims_is_one_line_naming_its_file(case: Pa
     assert f"'c99' is not a claim id of {claims_file}" in problems[0].message
     shown = show_quiz(quiz_file)
     assert "c99" in repr(shown) and claims_file in repr(shown)
+
+
+def test_the_answer_key_gives_the_cases_verdict_and_sources(case: Path) -> None:
+    row = _fill_in(case, "U", THEIR_SOURCES)
+    key = answer_key_html(load_quiz(_add_verdict_item(case, row["id"]))).replace("&#x27;", "'")
+    assert f"The case's verdict on claim {row['id']}: Uncertain or disputed" in key
+    assert f"Sources: {THEIR_SOURCES}" in key and "The kit's verdict" not in key

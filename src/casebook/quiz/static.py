@@ -15,7 +15,7 @@ import html
 import re
 from typing import Any
 
-from casebook.quiz.answers import right_answer_lines
+from casebook.quiz.answers import right_answer_lines, verdict_key_lines
 from casebook.quiz.model import (
     EvidenceQuestion,
     MatchQuestion,
@@ -157,13 +157,15 @@ def _letters_line(question: Question, key: str) -> str:
     return ""
 
 
-def _key_html(question: Question, key: str, transcript: TranscriptLike | None) -> str:
+def _key_html(question: Question, quiz: Quiz, transcript: TranscriptLike | None) -> str:
     parts: list[str] = []
+    key = quiz.shuffle_key()
     if isinstance(question, VerdictQuestion):
+        whose, lines = verdict_key_lines(question, quiz.source)
         parts.append(
-            "<p><span class='right'>The kit's verdict</span> (a prediction is not marked against it; "
+            f"<p><span class='right'>The {whose}'s verdict</span> (a prediction is not marked against it; "
             "every committed verdict with a reason earns the question's points):</p><ul>"
-            + "".join(f"<li>{escape(line)}</li>" for line in right_answer_lines(question, transcript))
+            + "".join(f"<li>{escape(line)}</li>" for line in lines)
             + "</ul>"
         )
     elif not isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion, ReflectionQuestion)):
@@ -263,7 +265,7 @@ def question_html(
     if mode != "view":
         body += _answer_space(question) if mode == "handout" else ""
     if mode == "key":
-        body += _key_html(question, quiz.shuffle_key(), transcript)
+        body += _key_html(question, quiz, transcript)
     return f"<section class='question'>{head}{body}</section>"
 
 
