@@ -93,6 +93,7 @@ def claims_book(quiz_file: str | Path | None) -> ClaimsBook:
     data = case_data(quiz_file)
     if data is not None:
         return ClaimsBook(case_claims(data), {}, str(data / CASE_CLAIMS), "case")
-    from casebook.quiz.verdict import kit_claims, kit_sources
+    from casebook import data as kit_data
 
-    return ClaimsBook(kit_claims(), kit_sources(), KIT_CLAIMS, "kit")
+    claims = {claim.id: claim for claim in kit_data.load("claims")}
+    return ClaimsBook(claims, {source.id: source for source in kit_data.load("sources")}, KIT_CLAIMS, "kit")
