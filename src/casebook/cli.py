@@ -165,7 +165,17 @@ def _cmd_references(args: argparse.Namespace) -> int:
     quizzes = (
         Path(args.quizzes) if args.quizzes else (None if args.notebooks else repo_root() / "data" / "quizzes")
     )
-    report = update_lessons(lessons, data.load("sources"), check=args.check, quiz_folder=quizzes)
+    sources = data.load("sources")
+    report = update_lessons(lessons, sources, check=args.check, quiz_folder=quizzes)
+    guide = Path(args.guide) if args.guide else (None if args.notebooks else repo_root() / "instructors")
+    if guide is not None and guide.resolve().is_relative_to(Path.cwd()):
+        guide = guide.resolve().relative_to(Path.cwd())
+    if guide is not None:
+        from casebook.guide_references import guide_pages, update_guide
+
+        pages = update_guide(guide_pages(guide), sources, check=args.check)
+        report.problems += pages.problems
+        report.changed += pages.changed
     for problem in report.problems:
         _say(problem)
     for path in report.changed:
@@ -173,7 +183,8 @@ def _cmd_references(args: argparse.Namespace) -> int:
     if args.check and report.changed:
         print("Run 'casebook references' and commit the result.")
     elif not report.changed:
-        print(f"Every Sources list in {folder}/ matches data/sources.csv.")
+        where = f"{folder}/" + (f" and {guide}/" if guide is not None else "")
+        print(f"Every Sources list in {where} matches data/sources.csv.")
     return 1 if report.problems or (args.check and report.changed) else 0
 
 
@@ -336,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     references.add_argument("--notebooks", metavar="DIR", help="lessons folder (default: notebooks/)")
     references.add_argument(
         "--quizzes", metavar="DIR", help="quiz folder (default: data/quizzes/, or none with --notebooks)"
+    )
+    references.add_argument(
+        "--guide",
+        metavar="DIR",
+        help="instructors' guide folder (default: instructors/, or none with --notebooks)",
     )
     references.set_defaults(handler=_cmd_references)
 

@@ -145,12 +145,7 @@ def updated_lesson(
     numbered = _numbered_ids(holder, f"{where}, cell {holders[0]}")
     prose = [(i, cell_text) for i, cell_text in markdown if i != holders[0]]
     citations = cited_ids([*(cell_text for _, cell_text in prose), *quizzes], sources, numbered)
-    problems = [
-        Problem(where, f"cites {token}, but its Sources list has only {len(numbered)} numbered sources")
-        if token.startswith("[")
-        else Problem(where, f"cites [{token}], which is not an id in data/sources.csv")
-        for token in citations.unknown
-    ]
+    problems = citation_problems(citations.unknown, numbered, where)
     order = list(citations.known)
     changed = False
     for i, cell_text in prose:
@@ -168,6 +163,17 @@ def updated_lesson(
     if not changed:
         return text, new_quizzes, problems
     return json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n", new_quizzes, problems
+
+
+def citation_problems(unknown: Iterable[str], numbered: Sequence[str], where: str) -> list[Problem]:
+    """One problem per unknown citation of ``where``: an id not in the dataset, or a number ("[n]") past
+    the ``numbered`` list."""
+    return [
+        Problem(where, f"cites {token}, but its Sources list has only {len(numbered)} numbered sources")
+        if token.startswith("[")
+        else Problem(where, f"cites [{token}], which is not an id in data/sources.csv")
+        for token in unknown
+    ]
 
 
 def lesson_quizzes(lesson: Path, quiz_folder: Path | None) -> list[Path]:
@@ -201,14 +207,19 @@ def update_lessons(
             (path, text, new),
             *zip(quiz_paths, quizzes, new_quizzes, strict=True),
         ]:
-            if new_text == old_text:
-                report.unchanged.append(file)
-                continue
-            if not check:
-                try:
-                    write_atomic(file, new_text)
-                except UnreadableFile as unwritable:
-                    report.problems.append(unwritable.problem)
-                    continue
-            report.changed.append(file)
+            record_rewrite(report, file, old_text, new_text, check=check)
     return report
+
+
+def record_rewrite(report: LessonReport, file: Path, old_text: str, new_text: str, *, check: bool) -> None:
+    """Note in ``report`` whether ``file`` changes, writing ``new_text`` (atomically) unless ``check``."""
+    if new_text == old_text:
+        report.unchanged.append(file)
+        return
+    if not check:
+        try:
+            write_atomic(file, new_text)
+        except UnreadableFile as unwritable:
+            report.problems.append(unwritable.problem)
+            return
+    report.changed.append(file)

@@ -97,3 +97,31 @@ def test_html_in_a_quiz_file_is_shown_as_text(write_quiz, render) -> None:
     assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;" in page
     if render is quiz_html:
         assert "<strong>bold</strong>" in page  # Markdown still works
+
+
+def test_a_printed_key_writes_out_the_address_of_each_numbered_citation(write_quiz) -> None:
+    quiz = load_quiz(
+        write_quiz(
+            """
+            id: cited
+            title: "Cited"
+            questions:
+              - id: q1
+                type: single
+                prompt: "Which?"
+                explanation: "Two sources say so [[6](https://example.org/a?x=1&y=2), [2](https://example.org/b)]."
+                options:
+                  - {text: "This", correct: true}
+                  - {text: "That"}
+            """,
+            "cited",
+        ),
+        transcript=FAKE,
+    )
+    key = answer_key_html(quiz)
+    assert '[<a href="https://example.org/a?x=1&amp;y=2">6</a>, <a href="https://example.org/b">2</a>]' in key
+    section = key.split("<h2>Sources cited</h2>", 1)[1]
+    assert section.index("[2] <code>https://example.org/b</code>") < section.index(
+        "[6] <code>https://example.org/a?x=1&amp;y=2</code>"
+    )
+    assert "Sources cited" not in handout_html(quiz)  # the questions cite nothing

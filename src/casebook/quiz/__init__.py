@@ -50,7 +50,8 @@ def show_quiz(
     """The quiz with this id (or file path), ready to display as a cell's last line.
 
     Answers are saved as the learner goes (see ``casebook.quiz.progress``) and come back when the
-    quiz is shown again. "Export my answers" writes into ``export_dir`` (default: the current folder).
+    quiz is shown again; those saved under a quiz its questions moved from (``moved_from``) are
+    copied in first. "Export my answers" writes into ``export_dir`` (default: the current folder).
     If the quiz cannot be loaded, the result shows why instead, without a traceback.
     """
     from casebook.paths import DataFolderNotFound
@@ -66,5 +67,6 @@ def show_quiz(
     from casebook.quiz.widgets import QuizView
 
     store = ProgressStore(quiz.id, Path(progress_dir) if progress_dir is not None else None)
+    store.take_moved(quiz.moved_from, [question.id for question in quiz.questions])  # never raises
     transcript = transcript_for(quiz.source)  # a case's own transcript, else the briefing
     return QuizView(quiz, store, Path(export_dir) if export_dir is not None else None, transcript)

@@ -4,6 +4,7 @@ learner's answer (for exports and the teacher's table). Pure functions, no widge
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from casebook.quiz.model import (
@@ -60,15 +61,37 @@ def right_answer_lines(question: Question, transcript: TranscriptLike | None = B
 def _kit_verdict_lines(question: VerdictQuestion) -> list[str]:
     """The kit's verdict on the question's claim, read from claims.csv now (answer keys only: a
     prediction has no right answer, and the widget shows this only after the learner commits)."""
-    from casebook.quiz.verdict import kit_claims, label_of
+    from casebook.quiz.verdict import kit_claims
 
-    claim = kit_claims().get(question.claim)
+    return _verdict_lines(question, kit_claims(), "kit", "claims.csv")
+
+
+def verdict_key_lines(question: VerdictQuestion, quiz_file: Path | None) -> tuple[str, list[str]]:
+    """Whose verdict an answer key gives ("kit", or "case" for a quiz of ``casebook case new``) and its
+    lines, from the claims the quiz reads (``casebook.quiz.claims_book``). Never raises."""
+    from casebook.quiz.claims_book import claims_book
+
+    try:
+        book = claims_book(quiz_file)
+    except Exception as exc:  # noqa: BLE001 - a data problem is one line of the key
+        return "kit", [f"(the claims could not be read: {exc})"]
+    return book.whose, _verdict_lines(question, book.claims, book.whose, book.file)
+
+
+def _verdict_lines(question: VerdictQuestion, claims: dict[str, Any], whose: str, file: str) -> list[str]:
+    from casebook.quiz.verdict import label_of
+
+    claim = claims.get(question.claim)
     if claim is None:
-        return [f"(claim {question.claim} is not in claims.csv)"]
-    lines = [f"The kit's verdict on claim {claim.id}: {label_of(claim.verdict, question.options)}"]
+        return [f"(claim {question.claim} is not in {file})"]
+    label = label_of(claim.verdict, question.options) if claim.verdict else "none yet"
+    lines = [f"The {whose}'s verdict on claim {claim.id}: {label}"]
     if claim.verdict_detail:
         lines.append(f"Part by part: {claim.verdict_detail}")
-    lines.append("Sources: " + (", ".join(claim.sources) if claim.sources else "none checked"))
+    if whose == "case":
+        lines.append("Sources: " + (claim.sources_say or "none filled in yet"))
+    else:
+        lines.append("Sources: " + (", ".join(claim.sources) if claim.sources else "none checked"))
     return lines
 
 

@@ -7,8 +7,10 @@ data that already failed the schema (it skips what it cannot read) so every prob
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from casebook.authored_yaml import LineMap, field_name
@@ -34,6 +36,7 @@ def semantic_problems(
     quiz_id = data.get("id")
     if isinstance(quiz_id, str) and quiz_id != stem:
         report(("id",), f"the id '{quiz_id}' differs from the file name '{stem}': make them the same")
+    _check_moved_from(file, data, report)
     questions = data.get("questions")
     if not isinstance(questions, list):
         return problems
@@ -51,12 +54,29 @@ def semantic_problems(
         checker = _CHECKS.get(question.get("type"))  # type: ignore[arg-type]
         if checker is not None:
             checker(question, path, report)
+        if question.get("type") == "verdict":
+            _check_verdict(question, path, report, file)
     evidence = [
         (i, q) for i, q in enumerate(questions) if isinstance(q, dict) and q.get("type") == "evidence"
     ]
     if evidence and transcript is not None:
         _check_refs(evidence, report, transcript)
     return problems
+
+
+def _check_moved_from(file: str, data: dict[str, Any], report: Report) -> None:
+    """Each id in ``moved_from`` names another quiz file in the same folder."""
+    folder = Path(file).parent
+    for index, old_id in _strings(data.get("moved_from")):
+        path = ("moved_from", index)
+        if old_id == data.get("id"):
+            report(path, f"moved_from names the quiz itself ('{old_id}'): name the quiz its questions left")
+        elif not (folder / f"{old_id}.yaml").is_file():
+            known = sorted(p.stem for p in folder.glob("*.yaml") if p.stem != data.get("id"))
+            close = difflib.get_close_matches(old_id, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            missing = f"there is no quiz file {old_id}.yaml in {folder}{hint}"
+            report(path, f"moved_from names '{old_id}', but {missing}")
 
 
 def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
@@ -195,10 +215,11 @@ def _check_reflection(question: dict[str, Any], path: tuple[Any, ...], report: R
             report((*path, name), f"reflection questions are not graded: remove '{name}'")
 
 
-def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Report) -> None:
+def _check_verdict(question: dict[str, Any], path: tuple[Any, ...], report: Report, file: str) -> None:
+    """The claim is one of the claims the quiz reads: the kit's, or its case's own."""
     from casebook.quiz.verdict import claim_problem
 
-    problem = claim_problem(question.get("claim"))
+    problem = claim_problem(question.get("claim"), file)
     if problem:
         report((*path, "claim"), problem)
 
@@ -239,5 +260,4 @@ _CHECKS = {
     "match": _check_match,
     "evidence": _check_evidence,
     "reflection": _check_reflection,
-    "verdict": _check_verdict,
 }

@@ -224,7 +224,8 @@ def build_quiz(data: dict[str, Any], source: Path | None = None) -> Quiz:
         title=data["title"],
         intro=data.get("intro"),
         seed=data.get("seed"),
-        questions=tuple(_build_question(q) for q in data["questions"]),
+        moved_from=tuple(data.get("moved_from", ())),
+        questions=tuple(_build_question(q, source) for q in data["questions"]),
         source=source,
     )
 
@@ -241,7 +242,7 @@ def _options(items: list[dict[str, Any]]) -> tuple[Option, ...]:
     )
 
 
-def _build_question(q: dict[str, Any]) -> Question:
+def _build_question(q: dict[str, Any], source: Path | None = None) -> Question:
     qtype = q["type"]
     common: dict[str, Any] = {
         "id": q["id"],
@@ -296,9 +297,10 @@ def _build_question(q: dict[str, Any]) -> Question:
             ),
         }
     elif qtype == "verdict":
+        from casebook.quiz.claims_book import claims_book
         from casebook.quiz.verdict import question_fields
 
-        extra = question_fields(q)
+        extra = question_fields(q, claims_book(source).claims)
     else:
         extra = {"min_words": q.get("min_words")}
     return QUESTION_CLASSES[qtype](**common, **extra)

@@ -227,13 +227,15 @@ QUESTION_CLASSES: dict[str, type[Question]] = {
 
 @dataclass(frozen=True, kw_only=True)
 class Quiz:
-    """A quiz: its id (the file name), title, optional intro and seed, and its questions."""
+    """A quiz: its id (the file name), title, optional intro and seed, and its questions; ``moved_from``
+    names the quizzes some of its questions were asked under before (their saved answers are taken over)."""
 
     id: str
     title: str
     questions: tuple[Question, ...]
     intro: str | None = None
     seed: int | None = None
+    moved_from: tuple[str, ...] = ()
     source: Path | None = field(default=None, compare=False)
 
     @property

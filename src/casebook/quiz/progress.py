@@ -22,6 +22,10 @@ never sees half a file). Saving without the lock still happens where the folder 
 it cannot, the save raises ``OSError`` and the quiz tells the learner. Text is written as UTF-8 with
 any lone surrogate replaced by U+FFFD, so no stored or typed string can make every later save fail.
 
+A practice quiz split off an older quiz names it in ``moved_from``; :meth:`ProgressStore.take_moved`
+copies, once per old quiz, the answers saved there for the questions the new quiz now holds (never over
+an answer already saved under the new quiz), and notes in the new file (``"taken_from"``) that it did.
+
 There is no fsync (``files.write_atomic(..., fsync=False)``): a kernel that dies mid-save leaves the
 old file whole (the rename is atomic), and syncing would cost more than everything else a click does
 (only a power cut could lose the last save).
@@ -30,11 +34,12 @@ old file whole (the rename is atomic), and syncing would cost more than everythi
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -131,6 +136,40 @@ class ProgressStore:
             data["answers"] = {qid: record for qid, record in data["answers"].items() if qid in keep}
 
         self._update(change)
+
+    def take_moved(self, moved_from: Iterable[str], question_ids: Collection[str]) -> list[str]:
+        """Copy into this quiz the answers saved under the quizzes in ``moved_from`` (the ids its
+        questions were asked under before) for the questions in ``question_ids``; return their ids.
+
+        Each old quiz is taken from once (recorded in this file's ``"taken_from"``), so answers the
+        learner resets later do not come back. An answer already saved here is never overwritten, and
+        the old file is only read: its answers stay where they are. A corrupt old file is moved aside
+        with one warning naming it (``<quiz>.json.corrupt-<time>``), as for this quiz's own file. Never
+        raises: a folder that cannot be written gives one warning."""
+        copied: list[str] = []
+        for old_id in dict.fromkeys(moved_from):
+            if old_id == self.quiz_id or old_id in self._taken_from():
+                continue
+            old = ProgressStore(old_id, self.directory, warn=self._report)
+            if not os.path.lexists(old.path):
+                continue  # nothing was saved there: nothing to take (yet)
+            saved = old.load()
+            batch: list[str] = []
+            change = functools.partial(_take_answers, old_id, saved, question_ids, batch)
+            try:
+                self._update(change)
+            except OSError as error:
+                self._report(
+                    f"answers saved under {old.path} could not be copied into {self.path} "
+                    f"({error.strerror or error}); they are still in {old.path.name}"
+                )
+                break
+            copied += batch
+        return copied
+
+    def _taken_from(self) -> dict[str, Any]:
+        taken = self.load().get("taken_from")
+        return taken if isinstance(taken, dict) else {}
 
     # -- internals -----------------------------------------------------------------------------------
 
@@ -230,6 +269,28 @@ class ProgressStore:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         return True
+
+
+def _take_answers(
+    old_id: str,
+    saved: dict[str, Any],
+    question_ids: Collection[str],
+    taken_ids: list[str],
+    data: dict[str, Any],
+) -> None:
+    """Copy into ``data`` the answers in ``saved`` (old quiz ``old_id``) of ``question_ids`` that it lacks,
+    and the name if it has none, listing the ids in ``taken_ids``; nothing if it took from there before."""
+    taken = data.get("taken_from")
+    taken = taken if isinstance(taken, dict) else {}
+    if old_id in taken:
+        return  # another kernel took them meanwhile
+    data["taken_from"] = {**taken, old_id: now()}
+    for qid in question_ids:
+        if qid in saved["answers"] and qid not in data["answers"]:
+            data["answers"][qid] = saved["answers"][qid]
+            taken_ids.append(qid)
+    if not data.get("name") and saved.get("name"):
+        data["name"] = saved["name"]
 
 
 def _shape_problem(data: Any) -> str | None:

@@ -11,9 +11,11 @@ escaped, so a quiz file can never inject markup into a page.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
-from casebook.quiz.answers import right_answer_lines
+from casebook.quiz.answers import right_answer_lines, verdict_key_lines
 from casebook.quiz.model import (
     EvidenceQuestion,
     MatchQuestion,
@@ -155,13 +157,15 @@ def _letters_line(question: Question, key: str) -> str:
     return ""
 
 
-def _key_html(question: Question, key: str, transcript: TranscriptLike | None) -> str:
+def _key_html(question: Question, quiz: Quiz, transcript: TranscriptLike | None) -> str:
     parts: list[str] = []
+    key = quiz.shuffle_key()
     if isinstance(question, VerdictQuestion):
+        whose, lines = verdict_key_lines(question, quiz.source)
         parts.append(
-            "<p><span class='right'>The kit's verdict</span> (a prediction is not marked against it; "
+            f"<p><span class='right'>The {whose}'s verdict</span> (a prediction is not marked against it; "
             "every committed verdict with a reason earns the question's points):</p><ul>"
-            + "".join(f"<li>{escape(line)}</li>" for line in right_answer_lines(question, transcript))
+            + "".join(f"<li>{escape(line)}</li>" for line in lines)
             + "</ul>"
         )
     elif not isinstance(question, (SingleQuestion, MultipleQuestion, EvidenceQuestion, ReflectionQuestion)):
@@ -202,19 +206,21 @@ def verdict_claim_html(question: VerdictQuestion) -> str:
 def verdict_reveal_html(reveal: Reveal) -> str:
     """The reveal after a learner commits: their verdict beside the kit's, one sentence on where they
     differ, what the sources say, and each source with who is behind it (escaped throughout)."""
+    whose = "the case's" if reveal.whose == "case" else "the kit's"
     rows = (
         f"<tr><th scope='row'>Your verdict</th><td>{escape(reveal.mine_label)}</td>"
         f"<td>{escape(reveal.reason)}</td></tr>"
-        f"<tr><th scope='row'>The kit's verdict</th><td>{escape(reveal.kit_label)}</td>"
+        f"<tr><th scope='row'>{whose.capitalize()} verdict</th>"
+        f"<td>{escape(reveal.kit_label or 'none yet')}</td>"
         f"<td>{escape(reveal.detail or reveal.sources_say)}</td></tr>"
     )
     parts = [
         "<div class='casebook-reveal'>",
         f"<p><strong>{escape(reveal.difference)}</strong></p>",
-        "<table class='casebook-reveal-table'><caption>Your verdict beside the kit's, on claim "
+        f"<table class='casebook-reveal-table'><caption>Your verdict beside {whose}, on claim "
         f"{escape(reveal.claim_id)}</caption><thead><tr><th scope='col'>Whose</th>"
         f"<th scope='col'>Verdict</th><th scope='col'>Why</th></tr></thead><tbody>{rows}</tbody></table>",
-        f"<p><strong>What the sources say.</strong> {escape(reveal.sources_say)}</p>",
+        f"<p><strong>What the sources say.</strong> {escape(reveal.sources_say or 'nothing yet')}</p>",
     ]
     if reveal.note:
         parts.append(f"<p><strong>What is uncertain.</strong> {escape(reveal.note)}</p>")
@@ -226,6 +232,9 @@ def verdict_reveal_html(reveal: Reveal) -> str:
             for s in reveal.sources
         )
         parts.append(f"<p><strong>The sources, with who is behind each:</strong></p><ul>{items}</ul>")
+    elif reveal.whose == "case":
+        if not reveal.sources_say:
+            parts.append("<p>The case's claims.csv names no source for this claim yet.</p>")
     else:
         parts.append("<p>The kit checked no independent source for this claim.</p>")
     if reveal.unknown_sources:
@@ -256,7 +265,7 @@ def question_html(
     if mode != "view":
         body += _answer_space(question) if mode == "handout" else ""
     if mode == "key":
-        body += _key_html(question, quiz.shuffle_key(), transcript)
+        body += _key_html(question, quiz, transcript)
     return f"<section class='question'>{head}{body}</section>"
 
 
@@ -328,7 +337,23 @@ def _page(quiz: Quiz, transcript: TranscriptLike | None, mode: str) -> str:
         f"<title>{escape(quiz.title)}: {label.lower()}</title><style>{PAGE_CSS}</style></head><body>"
         f"<header><h1>{escape(quiz.title)}</h1><p class='meta'>{label} · quiz {escape(quiz.id)} · "
         f"{len(quiz.questions)} questions · {total}</p>{name_line}</header>"
-        f"<main>{intro}{questions}</main></body></html>\n"
+        f"<main>{intro}{questions}{cited_sources_html(questions)}</main></body></html>\n"
+    )
+
+
+_NUMBERED_LINK = re.compile(r"<a href=\"(https?://[^\"<>]+)\">(\d{1,3})</a>")
+
+
+def cited_sources_html(page: str) -> str:
+    """For a printed page: each numbered citation link of ``page`` (``[<a href=url>6</a>]``, the lesson's
+    source numbers) with its address written out, in number order; "" when the page cites nothing."""
+    cited = {int(number): html.unescape(url) for url, number in _NUMBERED_LINK.findall(page)}
+    if not cited:
+        return ""
+    items = "".join(f"<li>[{n}] <code>{escape(cited[n])}</code></li>" for n in sorted(cited))
+    return (
+        "<section class='sources'><h2>Sources cited</h2><p>The numbers are those of the lesson's "
+        f"Sources list.</p><ul>{items}</ul></section>"
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from casebook.quiz.model import VerdictChoice
@@ -46,26 +47,29 @@ def kit_sources() -> dict[str, Any]:
     return {source.id: source for source in data.load("sources")}
 
 
-def claim_problem(claim_id: Any) -> str | None:
-    """Why a quiz file's ``claim`` cannot be used (not an id of ``claims.csv``), or None."""
+def claim_problem(claim_id: Any, quiz_file: str | Path | None = None) -> str | None:
+    """Why a quiz file's ``claim`` cannot be used, or None: it must be an id of the claims the quiz
+    reads (``claims_book``: the kit's ``claims.csv``, or the case's own for a case's quiz)."""
     if not isinstance(claim_id, str):
         return None  # the schema reports it
+    from casebook.quiz.claims_book import claims_book
+
     try:
-        claims = kit_claims()
+        book = claims_book(quiz_file)
     except Exception as exc:  # noqa: BLE001 - any data problem is one line in the quiz's problems
-        return f"the kit's claims could not be read to check '{claim_id}': {exc}"
-    if claim_id not in claims:
-        known = sorted(claims)
+        return f"the claims could not be read to check '{claim_id}': {exc}"
+    if claim_id not in book.claims:
+        known = sorted(book.claims)
         shown = ", ".join(known[:3]) + (f" ... {known[-1]}" if len(known) > 3 else "")
-        return f"'{claim_id}' is not a claim id of data/briefing/claims.csv (its ids: {shown})"
+        return f"'{claim_id}' is not a claim id of {book.file} (its ids: {shown or 'none'})"
     return None
 
 
-def question_fields(question: dict[str, Any]) -> dict[str, Any]:
+def question_fields(question: dict[str, Any], claims: dict[str, Any] | None = None) -> dict[str, Any]:
     """The fields of a ``VerdictQuestion`` beyond the common ones, from a checked quiz mapping: the
-    claim and the briefing's words from ``claims.csv``, the options from the vocabulary. Never the
-    kit's verdict or its sources."""
-    claim = kit_claims()[question["claim"]]
+    claim and the briefing's words from ``claims`` (default: the kit's ``claims.csv``), the options
+    from the vocabulary. Never the verdict or its sources."""
+    claim = (kit_claims() if claims is None else claims)[question["claim"]]
     return {
         "claim": claim.id,
         "claim_text": claim.claim,
@@ -85,9 +89,21 @@ def label_of(code: Any, choices: Sequence[VerdictChoice]) -> str:
     return str(code)
 
 
-def difference_sentence(mine: str, kits: str, choices: Sequence[VerdictChoice]) -> str:
-    """One plain sentence: where the learner's verdict and the kit's agree or differ."""
+def difference_sentence(mine: str, kits: str, choices: Sequence[VerdictChoice], whose: str = "kit") -> str:
+    """One plain sentence: where the learner's verdict and the kit's (or the case's) agree or differ."""
     own, kit = label_of(mine, choices), label_of(kits, choices)
+    if whose != "kit":
+        if not kits:
+            return (
+                f"You said \u201c{own}\u201d; the case's claims.csv gives no verdict on this claim yet, "
+                "so your reason is the only check so far."
+            )
+        return (
+            f"Your verdict and the case's are the same: both say \u201c{kit}\u201d."
+            if mine == kits
+            else f"You said \u201c{own}\u201d; the case's claims.csv says \u201c{kit}\u201d: compare "
+            "your reason with what its sources say."
+        )
     if mine == kits:
         return f"Your verdict and the kit's are the same: both say \u201c{kit}\u201d."
     if kits == "B":
@@ -133,6 +149,7 @@ class Reveal:
     sources: tuple[SourceLine, ...]
     unknown_sources: tuple[str, ...]
     difference: str
+    whose: str = "kit"  # "case": the verdict is the case's own, from its claims.csv
 
 
 def committed_answer(answer: Any) -> tuple[str, str] | None:
@@ -151,9 +168,11 @@ def reveal_for(
     choices: Sequence[VerdictChoice],
     claims: dict[str, Any] | None = None,
     sources: dict[str, Any] | None = None,
+    whose: str = "kit",
 ) -> Reveal | None:
     """The reveal of a committed answer on ``claim_id``, or None when the answer is not one or the
-    claim is not in ``claims`` (default: the kit's own claims and sources, read now)."""
+    claim is not in ``claims`` (default: the kit's own claims and sources, read now). ``whose`` is
+    "case" for a case's own claims (``casebook.quiz.claims_book``)."""
     given = committed_answer(answer)
     if given is None:
         return None
@@ -180,7 +199,8 @@ def reveal_for(
         note=claim.note,
         sources=lines,
         unknown_sources=tuple(i for i in claim.sources if i not in sources),
-        difference=difference_sentence(mine, claim.verdict, choices),
+        difference=difference_sentence(mine, claim.verdict, choices, whose),
+        whose=whose,
     )
 
 

@@ -159,6 +159,7 @@ class QuestionPanel:
         layout: widgets.Layout | None = None,
     ):
         self.question = question
+        self.quiz_source = quiz.source  # where a verdict question finds its claims (kit or case)
         self.transcript = transcript
         self.on_change = on_change
         self.state = rules.QuestionState()
@@ -325,14 +326,18 @@ class QuestionPanel:
         question, state = self.question, self.state
         if state.status != "committed" or not isinstance(question, VerdictQuestion):
             return ""
+        from casebook.quiz.claims_book import claims_book
         from casebook.quiz.verdict import reveal_for
 
         try:
-            shown = reveal_for(question.claim, state.answer, question.options)
+            book = claims_book(self.quiz_source)  # the kit's claims, or the case's own
+            shown = reveal_for(
+                question.claim, state.answer, question.options, book.claims, book.sources, book.whose
+            )
         except Exception as exc:  # noqa: BLE001 - a data problem is one line, never a traceback
-            return f"<p role='alert'>ⓘ The kit's verdict could not be read: {escape(str(exc))}</p>"
+            return f"<p role='alert'>ⓘ The verdict to compare with could not be read: {escape(str(exc))}</p>"
         if shown is None:
-            return f"<p role='alert'>ⓘ Claim {escape(question.claim)} is not in the kit's claims.csv.</p>"
+            return f"<p role='alert'>ⓘ Claim {escape(question.claim)} is not in {escape(book.file)}.</p>"
         return verdict_reveal_html(shown)
 
 
