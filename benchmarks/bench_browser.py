@@ -144,6 +144,7 @@ class Click:
     last_message_ms: float = 0.0  # after the click, when the last message of the click arrived
     steps_ms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # see ``steps``
     before_idle: int = 0  # messages received from the click until the kernel's idle for it
+    before_click: tuple[int, int] = (0, 0)  # see ``queued``
 
 
 STEPS = ("click to sent", "sent to kernel busy", "busy to first comm reply", "reply to drawn")
@@ -170,9 +171,23 @@ def steps(log: list[dict], start: float, end: float) -> tuple[float, float, floa
     return (sent - start, busy - sent, reply - busy, max(end - reply, 0.0))
 
 
-def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noqa: ANN001
+def queued(log: list[dict], start: float) -> tuple[int, int]:
+    """The comm messages the page sent before the click (from the start of ``log``: entering the
+    answer), and how many of them the kernel had not yet finished (no ``idle`` for them before the
+    click): what the click's own message queues behind."""
+    sent = [m for m in log if m["at"] < start and m["way"] == "sent" and m["kind"] == "shell:comm_msg"]
+    done = {
+        m.get("parent")
+        for m in log
+        if m["at"] < start and m["way"] == "received" and m["kind"] == "iopub:status:idle"
+    }
+    return len(sent), sum(1 for m in sent if m.get("id") not in done)
+
+
+def measured_click(page, shown: str, click: Callable[[], None], since: int | None = None) -> Click:  # noqa: ANN001
     """Arm the probe, ``click()``, wait for ``shown`` (a JS function source) and for the kernel to be
-    idle after the feedback; return the in-page time and the messages seen from the click on."""
+    idle after the feedback; return the in-page time and the messages seen from the click on, and
+    (``queued``) those the page sent from the message log's index ``since`` up to the click."""
     page.evaluate(PROBE, shown)
     click()
     deadline = time.monotonic() + 60
@@ -182,7 +197,8 @@ def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noq
         page.wait_for_timeout(5)
     page.wait_for_timeout(300)  # let the messages that follow the feedback (summary, save) arrive
     probe = page.evaluate("window.__casebookProbe")
-    log = page.evaluate("from => window.__casebookWs.slice(from)", probe["logFrom"])
+    first = probe["logFrom"] if since is None else min(since, probe["logFrom"])
+    log = page.evaluate("from => window.__casebookWs.slice(from)", first)
     after = [m for m in log if m["at"] >= probe["start"]]
     messages = Counter(f"{m['way']} {m['kind']}" for m in after)
     last = max((m["at"] for m in after), default=probe["end"]) - probe["start"]
@@ -192,6 +208,7 @@ def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noq
         last,
         steps(after, probe["start"], probe["end"]),
         received_before_idle(after),
+        queued(log, probe["start"]) if since is not None else (0, 0),
     )
 
 
@@ -248,12 +265,14 @@ def quiz_click(page, plan) -> Click:  # noqa: ANN001
     """A click on a question's submit button, to its feedback (the quiz is reset first)."""
     if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
         quiz_driver.reset_quiz(page)
+        page.wait_for_timeout(300)  # the reset's messages are not the answer's
+    since = page.evaluate("window.__casebookWs.length")
     quiz_driver.enter_with_mouse(page, plan.mouse_right)
     question_id = plan.mouse_right.question_id
     area = f".casebook-q-{question_id} .casebook-feedback"
     shown = f"() => document.querySelector('{area}').innerText.trim() !== ''"
     return measured_click(
-        page, shown, quiz_driver.question(page, question_id).locator(".casebook-submit").click
+        page, shown, quiz_driver.question(page, question_id).locator(".casebook-submit").click, since
     )
 
 
@@ -266,6 +285,7 @@ class Clicks:
     last_message_ms: float
     steps_ms: tuple[float, ...]  # the median of each of ``STEPS``
     before_idle: int = 0  # of the last click: messages received up to the kernel's idle for it
+    before_click: tuple[float, float] = (0.0, 0.0)  # medians of ``queued``: sent, still in flight
 
 
 def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
@@ -282,6 +302,10 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:
             statistics.median(c.last_message_ms for c in done),
             tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
             done[-1].before_idle,
+            (
+                statistics.median(c.before_click[0] for c in done),
+                statistics.median(c.before_click[1] for c in done),
+            ),
         )
     finally:
         page.close()
@@ -307,6 +331,8 @@ def _messages(measured: Clicks) -> str:
         f"      messages per click: sent {sent} ({comm_out} comm), received {received} ({comm_in} comm), "
         f"{measured.before_idle} of them up to the kernel's idle; "
         f"last at {measured.last_message_ms:.0f} ms\n      steps (ms, medians): {parts}"
+        f"\n      entering the answer (medians): sent {measured.before_click[0]:g} comm messages, "
+        f"{measured.before_click[1]:g} of them not yet done by the kernel at the click"
     )
 
 
