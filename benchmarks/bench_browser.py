@@ -144,7 +144,7 @@ class Click:
     last_message_ms: float = 0.0  # after the click, when the last message of the click arrived
     steps_ms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # see ``steps``
     before_idle: int = 0  # messages received from the click until the kernel's idle for it
-    before_click: tuple[int, int] = (0, 0)  # see ``queued``
+    before_click: tuple[float, float, float] = (0, 0, 0)  # see ``queued``
 
 
 STEPS = ("click to sent", "sent to kernel busy", "busy to first comm reply", "reply to drawn")
@@ -171,17 +171,25 @@ def steps(log: list[dict], start: float, end: float) -> tuple[float, float, floa
     return (sent - start, busy - sent, reply - busy, max(end - reply, 0.0))
 
 
-def queued(log: list[dict], start: float) -> tuple[int, int]:
+def queued(log: list[dict], start: float) -> tuple[float, float, float]:
     """The comm messages the page sent before the click (from the start of ``log``: entering the
-    answer), and how many of them the kernel had not yet finished (no ``idle`` for them before the
-    click): what the click's own message queues behind."""
+    answer), how many of them the kernel had not yet finished (no ``idle`` for them before the
+    click): what the click's own message queues behind, and the ms from the last of those ``idle``
+    messages to the click (0 when there was none)."""
     sent = [m for m in log if m["at"] < start and m["way"] == "sent" and m["kind"] == "shell:comm_msg"]
     done = {
         m.get("parent")
         for m in log
         if m["at"] < start and m["way"] == "received" and m["kind"] == "iopub:status:idle"
     }
-    return len(sent), sum(1 for m in sent if m.get("id") not in done)
+    ids = {m.get("id") for m in sent}
+    idles = [
+        m["at"]
+        for m in log
+        if m["at"] < start and m["kind"] == "iopub:status:idle" and m.get("parent") in ids
+    ]
+    gap = start - max(idles) if idles else 0.0
+    return len(sent), sum(1 for m in sent if m.get("id") not in done), gap
 
 
 def measured_click(page, shown: str, click: Callable[[], None], since: int | None = None) -> Click:  # noqa: ANN001
@@ -208,7 +216,7 @@ def measured_click(page, shown: str, click: Callable[[], None], since: int | Non
         last,
         steps(after, probe["start"], probe["end"]),
         received_before_idle(after),
-        queued(log, probe["start"]) if since is not None else (0, 0),
+        queued(log, probe["start"]) if since is not None else (0, 0, 0),
     )
 
 
@@ -285,7 +293,7 @@ class Clicks:
     last_message_ms: float
     steps_ms: tuple[float, ...]  # the median of each of ``STEPS``
     before_idle: int = 0  # of the last click: messages received up to the kernel's idle for it
-    before_click: tuple[float, float] = (0.0, 0.0)  # medians of ``queued``: sent, still in flight
+    before_click: tuple[float, ...] = (0.0, 0.0, 0.0)  # medians of ``queued``
 
 
 def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
@@ -302,10 +310,7 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:
             statistics.median(c.last_message_ms for c in done),
             tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
             done[-1].before_idle,
-            (
-                statistics.median(c.before_click[0] for c in done),
-                statistics.median(c.before_click[1] for c in done),
-            ),
+            tuple(statistics.median(c.before_click[i] for c in done) for i in range(3)),
         )
     finally:
         page.close()
@@ -332,7 +337,8 @@ def _messages(measured: Clicks) -> str:
         f"{measured.before_idle} of them up to the kernel's idle; "
         f"last at {measured.last_message_ms:.0f} ms\n      steps (ms, medians): {parts}"
         f"\n      entering the answer (medians): sent {measured.before_click[0]:g} comm messages, "
-        f"{measured.before_click[1]:g} of them not yet done by the kernel at the click"
+        f"{measured.before_click[1]:g} of them not yet done by the kernel at the click; "
+        f"the last done {measured.before_click[2]:.0f} ms before it"
     )
 
 
