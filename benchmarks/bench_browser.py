@@ -121,8 +121,20 @@ WS_COUNTER = """
 PROBE = """
 (shownSource) => {
   const shown = new Function(`return (${shownSource})`)();
-  const probe = (window.__casebookProbe = { start: null, end: null, logFrom: window.__casebookWs.length });
-  const started = () => { probe.start = performance.now(); };
+  const probe = (window.__casebookProbe = {
+    start: null, end: null, logFrom: window.__casebookWs.length, ticks: [],
+  });
+  // From the click to the feedback, a task posted again and again stamps when the page's main thread
+  // was free: a long gap between two stamps is the page busy with something else (not waiting).
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    probe.ticks.push(performance.now());
+    if (probe.end === null) channel.port2.postMessage(0);
+  };
+  const started = () => {
+    probe.start = performance.now();
+    channel.port2.postMessage(0);
+  };
   document.addEventListener("click", started, { capture: true, once: true });
   const observer = new MutationObserver(() => {
     if (probe.start !== null && shown()) {
@@ -145,6 +157,7 @@ class Click:
     steps_ms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # see ``steps``
     before_idle: int = 0  # messages received from the click until the kernel's idle for it
     before_click: tuple[float, float, float] = (0, 0, 0)  # see ``queued``
+    page_gaps: tuple[float, float] = (0.0, 0.0)  # see ``page_gaps``
 
 
 STEPS = ("click to sent", "sent to kernel busy", "busy to first comm reply", "reply to drawn")
@@ -192,6 +205,28 @@ def queued(log: list[dict], start: float) -> tuple[float, float, float]:
     return len(sent), sum(1 for m in sent if m.get("id") not in done), gap
 
 
+def page_gaps(log: list[dict], ticks: list[float], start: float) -> tuple[float, float]:
+    """From the page's free-thread stamps (``PROBE``): the longest time, in ms, the page's main thread
+    was busy between the click and the feedback, and how long it had been busy when the kernel's
+    ``busy`` for the click was handled (time since the last stamp before it: that message may have
+    waited that long for the page, so it counts in ``sent to kernel busy`` without being the
+    kernel's)."""
+    stamps = [start, *ticks]
+    longest = max((b - a for a, b in zip(stamps, stamps[1:], strict=False)), default=0.0)
+    sent_msg = next((m for m in log if m["way"] == "sent" and m["kind"] == "shell:comm_msg"), None)
+    busy = next(
+        (
+            m["at"]
+            for m in log
+            if sent_msg and m["kind"] == "iopub:status:busy" and m.get("parent") == sent_msg.get("id")
+        ),
+        None,
+    )
+    if busy is None:
+        return longest, 0.0
+    return longest, busy - max((t for t in stamps if t <= busy), default=busy)
+
+
 def measured_click(page, shown: str, click: Callable[[], None], since: int | None = None) -> Click:  # noqa: ANN001
     """Arm the probe, ``click()``, wait for ``shown`` (a JS function source) and for the kernel to be
     idle after the feedback; return the in-page time and the messages seen from the click on, and
@@ -217,6 +252,7 @@ def measured_click(page, shown: str, click: Callable[[], None], since: int | Non
         steps(after, probe["start"], probe["end"]),
         received_before_idle(after),
         queued(log, probe["start"]) if since is not None else (0, 0, 0),
+        page_gaps(after, probe["ticks"], probe["start"]),
     )
 
 
@@ -294,6 +330,7 @@ class Clicks:
     steps_ms: tuple[float, ...]  # the median of each of ``STEPS``
     before_idle: int = 0  # of the last click: messages received up to the kernel's idle for it
     before_click: tuple[float, ...] = (0.0, 0.0, 0.0)  # medians of ``queued``
+    page_gaps: tuple[float, ...] = (0.0, 0.0)  # medians of ``page_gaps``
 
 
 def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
@@ -311,6 +348,7 @@ def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:
             tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
             done[-1].before_idle,
             tuple(statistics.median(c.before_click[i] for c in done) for i in range(3)),
+            tuple(statistics.median(c.page_gaps[i] for c in done) for i in range(2)),
         )
     finally:
         page.close()
@@ -339,6 +377,8 @@ def _messages(measured: Clicks) -> str:
         f"\n      entering the answer (medians): sent {measured.before_click[0]:g} comm messages, "
         f"{measured.before_click[1]:g} of them not yet done by the kernel at the click; "
         f"the last done {measured.before_click[2]:.0f} ms before it"
+        f"\n      page main thread (medians): longest busy stretch {measured.page_gaps[0]:.1f} ms, "
+        f"busy {measured.page_gaps[1]:.1f} ms when the kernel's busy was handled"
     )
 
 

@@ -443,6 +443,21 @@ def test_in_a_kernel_the_feedback_leaves_first_in_one_message_and_the_save_follo
     assert panel(again, "one").answer == option(one, "B") and panel(again, "one").widget.locked
 
 
+def test_a_draft_is_kept_without_an_echo_and_a_check_after_it_sends_only_the_feedback(
+    every_type, view: QuizView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = panel(view, "words")
+    events = _record_messages(monkeypatch, view)
+    browser(words, "answer", "Helsinki Final Act")
+    assert events == [] and words.answer == "Helsinki Final Act"  # kept, and nothing sent back
+    assert words.widget.get_state()["value"] == "Helsinki Final Act"  # a reopened page gets it
+    browser(words, "check", "Helsinki Final Act")
+    (feedback, *_) = [e[1][1] for e in events if e[0] == "message" and e[1][0] is words.widget]
+    assert "feedback_html" in feedback and "value" not in feedback  # the page has that value already
+    browser(words, "answer", "changed after the check")  # a finished question keeps its answer
+    assert words.answer == "Helsinki Final Act"
+
+
 def test_answers_given_in_quick_succession_are_all_saved_once(
     view: QuizView, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -202,7 +202,11 @@ class QuestionPanel:
             if event in ("answer", "check") and not locked:
                 # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be
                 # synced back to it (Jupyter's messages are UTF-8), let alone saved.
-                self.widget.value = clean_answer(self.controls.coerce(value))
+                cleaned = clean_answer(self.controls.coerce(value))
+                if event == "answer":
+                    self.widget.keep_draft(cleaned)  # no echo: the page has it
+                else:
+                    self.widget.value = cleaned
             changed = steps[event]() if event in steps else False
         if changed:  # after the feedback has left: the summary and the save follow it
             self.on_change(self)
