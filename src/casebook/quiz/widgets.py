@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,23 @@ class Shared:
         if css_class:
             button.add_class(css_class)
         return button
+
+
+def handling_browser_message() -> bool:
+    """True while a Jupyter kernel handles a message from the page's widgets (a ``comm_msg``: a
+    click or an answer); False while it runs a cell's code (``execute_request``), and outside a
+    kernel. Only in the first case can the summary and the save wait until the reply is out: code in
+    a cell that checks an answer and then reads ``summary_text`` must see the new summary."""
+    ipython = sys.modules.get("IPython")  # never imported here: a kernel has it already
+    shell = ipython.get_ipython() if ipython is not None else None
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None:
+        return False
+    try:
+        parent = kernel.get_parent("shell")
+    except Exception:  # noqa: BLE001 - an older or odd kernel: save at once, the safe way
+        return False
+    return isinstance(parent, dict) and parent.get("header", {}).get("msg_type") == "comm_msg"
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
@@ -444,13 +462,13 @@ class QuizView:
         self._schedule_save()
 
     def _schedule_save(self) -> None:
-        """Update the summary and save soon: in a kernel, once the message being handled has had its
-        reply (so the feedback alone is on the way first); with no event loop running (plain Python,
-        tests), at once."""
+        """Update the summary and save soon: while a kernel handles a message from the page, once
+        that message has had its reply (so the feedback alone is on the way first); for code in a
+        cell, and with no event loop running (plain Python, tests), at once."""
         if self._save_scheduled:
             return
         loop = running_loop()
-        if loop is None:
+        if loop is None or not handling_browser_message():
             self.save_now()
             return
         self._save_scheduled = True
