@@ -543,4 +543,4 @@ def test_a_quiz_creates_one_model_per_question_and_a_fixed_frame(
     view = QuizView(every_type, ProgressStore(every_type.id), transcript=FAKE)
     per_question = [m for m in created if isinstance(m, QuestionWidget)]
     assert len(per_question) == len(view.panels)  # and no layout or style model of their own
-    assert len(created) - len(per_question) == 15  # frame: layouts, styles, title, summary, buttons
+    assert len(created) - len(per_question) == 13  # frame: a layout, styles, title, summary, buttons

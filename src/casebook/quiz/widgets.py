@@ -95,8 +95,7 @@ class Shared:
     sharing them keeps the number of models (and so the time to show a quiz) low."""
 
     def __init__(self) -> None:
-        self.full = widgets.Layout(width="auto")
-        self.plain = widgets.Layout(width="auto")
+        self.full = widgets.Layout(width="auto")  # one for every widget of the quiz: one model
         self.html = HTMLStyle()
         self.button = widgets.ButtonStyle()
         self.text = TextStyle(description_width="initial")
@@ -113,7 +112,7 @@ class Shared:
     ) -> widgets.Button:
         """A button with a visible label and an icon."""
         button = widgets.Button(
-            description=description, icon=icon, tooltip=tooltip, layout=self.plain, style=self.button
+            description=description, icon=icon, tooltip=tooltip, layout=self.full, style=self.button
         )
         if css_class:
             button.add_class(css_class)
@@ -397,7 +396,7 @@ class QuizView:
             description="Your name",
             placeholder="for your teacher",
             style=shared.text,
-            layout=shared.plain,
+            layout=shared.full,
             continuous_update=False,
         )
         self.export_button = shared.button_widget(
@@ -412,16 +411,17 @@ class QuizView:
         self.export_status = shared.html_widget(css_class="casebook-export-status")
         intro = markdown_html(quiz.intro) if quiz.intro else ""
         header = shared.html_widget(f"{QUIZ_CSS}<h2>{escape(quiz.title)}</h2>{intro}")
-        footer = widgets.VBox(
+        buttons = widgets.HBox([self.name, self.export_button, self.reset_button], layout=shared.full)
+        self.box = widgets.VBox(  # flat: the summary and the buttons need no box of their own
             [
+                header,
+                self.notice,
+                *[p.box for p in self.panels],
                 self.summary_text,
-                widgets.HBox([self.name, self.export_button, self.reset_button], layout=shared.plain),
+                buttons,
                 self.export_status,
             ],
             layout=shared.full,
-        )
-        self.box = widgets.VBox(
-            [header, self.notice, *[p.box for p in self.panels], footer], layout=shared.full
         )
         self.box.add_class("casebook-quiz")
         self._restore()
