@@ -15,8 +15,11 @@ the click until the kernel is idle again: the report gives them per click, comm 
 
 Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
 CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
-quizzes. CASEBOOK_BENCH_LAB=stock starts JupyterLab without the kit's kernel websocket class
-(``casebook.lab_socket``: Nagle's algorithm left on, as jupyter_server has it), to compare.
+quizzes. CASEBOOK_BENCH_LESSONS=01,06 opens only the lessons whose names start so;
+CASEBOOK_BENCH_SPLIT=1 also opens each lesson without its quiz cells (``show_quiz``), to split the
+quizzes' share of the open time from the rest of the lesson. CASEBOOK_BENCH_LAB=stock starts
+JupyterLab without the kit's kernel websocket class (``casebook.lab_socket``: Nagle's algorithm left
+on, as jupyter_server has it), to compare.
 Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
@@ -278,6 +281,15 @@ def _write(root: Path, relative: str, cells: list[str]) -> str:
     return relative
 
 
+def without_quizzes(root: Path, lesson: str) -> str:
+    """A copy of ``lesson`` beside it without the code cells that show a quiz; its relative path."""
+    nb = nbformat.read(root / lesson, as_version=4)
+    nb.cells = [c for c in nb.cells if not (c.cell_type == "code" and "show_quiz(" in c.source)]
+    copy = Path(lesson).with_name(f"{Path(lesson).stem}__without_quizzes.ipynb")
+    nbformat.write(nb, root / copy)
+    return copy.as_posix()
+
+
 def open_to_rendered(context, server: LabServer, path: str, name: str) -> float:  # noqa: ANN001
     """Seconds from opening ``path`` to Run All finished and every widget rendered (a fresh tab)."""
     page = context.new_page()
@@ -412,7 +424,14 @@ def main() -> int:
                 quizzes.append((plan, _write(root, f"bench/quiz_{plan.quiz_id}.ipynb", cells)))
         except ImportError:
             print("(no quiz engine installed: quiz click-to-feedback not measured)")
-        lessons = sorted(p.relative_to(root).as_posix() for p in (root / "notebooks").glob("*.ipynb"))
+        wanted = [w for w in os.environ.get("CASEBOOK_BENCH_LESSONS", "").split(",") if w]
+        lessons = sorted(
+            p.relative_to(root).as_posix()
+            for p in (root / "notebooks").glob("*.ipynb")
+            if not wanted or any(p.name.startswith(w) for w in wanted)
+        )
+        if os.environ.get("CASEBOOK_BENCH_SPLIT") == "1":
+            lessons = [kept for lesson in lessons for kept in (lesson, without_quizzes(root, lesson))]
         with running_lab(root, work / "state") as server, sync_playwright() as playwright:
             context = launch(playwright, chromium, work / "profile")
             try:
