@@ -13,10 +13,15 @@ that shows the answer, both stamped with ``performance.now()``, so the harness's
 count. ``WS_COUNTER`` counts the kernel messages on the page's websockets (by channel and type) from
 the click until the kernel is idle again: the report gives them per click, comm messages apart.
 
-Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor.
+Medians over several rounds (CASEBOOK_BENCH_ROUNDS, default 5); reported as ratios to the floor. For
+a click, the floor notebook stays open and each round clicks its button right before the target's
+click; the ratio is the median of the rounds' own ratios (the load of a shared machine moves both).
 CASEBOOK_BENCH_BROWSER=click (or open) runs only that part; CASEBOOK_BENCH_QUIZZES=id,id only those
-quizzes. CASEBOOK_BENCH_LAB=stock starts JupyterLab without the kit's kernel websocket class
-(``casebook.lab_socket``: Nagle's algorithm left on, as jupyter_server has it), to compare.
+quizzes. CASEBOOK_BENCH_LESSONS=01,06 opens only the lessons whose names start so;
+CASEBOOK_BENCH_SPLIT=1 also opens each lesson without its quiz cells (``show_quiz``), to split the
+quizzes' share of the open time from the rest of the lesson. CASEBOOK_BENCH_LAB=stock starts
+JupyterLab without the kit's kernel websocket class (``casebook.lab_socket``: Nagle's algorithm left
+on, as jupyter_server has it), to compare.
 Needs Chromium (see tests/browser/chromium.py); prints one line and exits 1 without it.
 """
 
@@ -121,8 +126,20 @@ WS_COUNTER = """
 PROBE = """
 (shownSource) => {
   const shown = new Function(`return (${shownSource})`)();
-  const probe = (window.__casebookProbe = { start: null, end: null, logFrom: window.__casebookWs.length });
-  const started = () => { probe.start = performance.now(); };
+  const probe = (window.__casebookProbe = {
+    start: null, end: null, logFrom: window.__casebookWs.length, ticks: [],
+  });
+  // From the click to the feedback, a task posted again and again stamps when the page's main thread
+  // was free: a long gap between two stamps is the page busy with something else (not waiting).
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    probe.ticks.push(performance.now());
+    if (probe.end === null) channel.port2.postMessage(0);
+  };
+  const started = () => {
+    probe.start = performance.now();
+    channel.port2.postMessage(0);
+  };
   document.addEventListener("click", started, { capture: true, once: true });
   const observer = new MutationObserver(() => {
     if (probe.start !== null && shown()) {
@@ -144,6 +161,8 @@ class Click:
     last_message_ms: float = 0.0  # after the click, when the last message of the click arrived
     steps_ms: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # see ``steps``
     before_idle: int = 0  # messages received from the click until the kernel's idle for it
+    before_click: tuple[float, float, float] = (0, 0, 0)  # see ``queued``
+    page_gaps: tuple[float, float] = (0.0, 0.0)  # see ``page_gaps``
 
 
 STEPS = ("click to sent", "sent to kernel busy", "busy to first comm reply", "reply to drawn")
@@ -170,9 +189,53 @@ def steps(log: list[dict], start: float, end: float) -> tuple[float, float, floa
     return (sent - start, busy - sent, reply - busy, max(end - reply, 0.0))
 
 
-def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noqa: ANN001
+def queued(log: list[dict], start: float) -> tuple[float, float, float]:
+    """The comm messages the page sent before the click (from the start of ``log``: entering the
+    answer), how many of them the kernel had not yet finished (no ``idle`` for them before the
+    click): what the click's own message queues behind, and the ms from the last of those ``idle``
+    messages to the click (0 when there was none)."""
+    sent = [m for m in log if m["at"] < start and m["way"] == "sent" and m["kind"] == "shell:comm_msg"]
+    done = {
+        m.get("parent")
+        for m in log
+        if m["at"] < start and m["way"] == "received" and m["kind"] == "iopub:status:idle"
+    }
+    ids = {m.get("id") for m in sent}
+    idles = [
+        m["at"]
+        for m in log
+        if m["at"] < start and m["kind"] == "iopub:status:idle" and m.get("parent") in ids
+    ]
+    gap = start - max(idles) if idles else 0.0
+    return len(sent), sum(1 for m in sent if m.get("id") not in done), gap
+
+
+def page_gaps(log: list[dict], ticks: list[float], start: float) -> tuple[float, float]:
+    """From the page's free-thread stamps (``PROBE``): the longest time, in ms, the page's main thread
+    was busy between the click and the feedback, and how long it had been busy when the kernel's
+    ``busy`` for the click was handled (time since the last stamp before it: that message may have
+    waited that long for the page, so it counts in ``sent to kernel busy`` without being the
+    kernel's)."""
+    stamps = [start, *ticks]
+    longest = max((b - a for a, b in zip(stamps, stamps[1:], strict=False)), default=0.0)
+    sent_msg = next((m for m in log if m["way"] == "sent" and m["kind"] == "shell:comm_msg"), None)
+    busy = next(
+        (
+            m["at"]
+            for m in log
+            if sent_msg and m["kind"] == "iopub:status:busy" and m.get("parent") == sent_msg.get("id")
+        ),
+        None,
+    )
+    if busy is None:
+        return longest, 0.0
+    return longest, busy - max((t for t in stamps if t <= busy), default=busy)
+
+
+def measured_click(page, shown: str, click: Callable[[], None], since: int | None = None) -> Click:  # noqa: ANN001
     """Arm the probe, ``click()``, wait for ``shown`` (a JS function source) and for the kernel to be
-    idle after the feedback; return the in-page time and the messages seen from the click on."""
+    idle after the feedback; return the in-page time and the messages seen from the click on, and
+    (``queued``) those the page sent from the message log's index ``since`` up to the click."""
     page.evaluate(PROBE, shown)
     click()
     deadline = time.monotonic() + 60
@@ -182,7 +245,8 @@ def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noq
         page.wait_for_timeout(5)
     page.wait_for_timeout(300)  # let the messages that follow the feedback (summary, save) arrive
     probe = page.evaluate("window.__casebookProbe")
-    log = page.evaluate("from => window.__casebookWs.slice(from)", probe["logFrom"])
+    first = probe["logFrom"] if since is None else min(since, probe["logFrom"])
+    log = page.evaluate("from => window.__casebookWs.slice(from)", first)
     after = [m for m in log if m["at"] >= probe["start"]]
     messages = Counter(f"{m['way']} {m['kind']}" for m in after)
     last = max((m["at"] for m in after), default=probe["end"]) - probe["start"]
@@ -192,6 +256,8 @@ def measured_click(page, shown: str, click: Callable[[], None]) -> Click:  # noq
         last,
         steps(after, probe["start"], probe["end"]),
         received_before_idle(after),
+        queued(log, probe["start"]) if since is not None else (0, 0, 0),
+        page_gaps(after, probe["ticks"], probe["start"]),
     )
 
 
@@ -215,6 +281,15 @@ def _write(root: Path, relative: str, cells: list[str]) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
     return relative
+
+
+def without_quizzes(root: Path, lesson: str) -> str:
+    """A copy of ``lesson`` beside it without the code cells that show a quiz; its relative path."""
+    nb = nbformat.read(root / lesson, as_version=4)
+    nb.cells = [c for c in nb.cells if not (c.cell_type == "code" and "show_quiz(" in c.source)]
+    copy = Path(lesson).with_name(f"{Path(lesson).stem}__without_quizzes.ipynb")
+    nbformat.write(nb, root / copy)
+    return copy.as_posix()
 
 
 def open_to_rendered(context, server: LabServer, path: str, name: str) -> float:  # noqa: ANN001
@@ -248,12 +323,14 @@ def quiz_click(page, plan) -> Click:  # noqa: ANN001
     """A click on a question's submit button, to its feedback (the quiz is reset first)."""
     if any(t.strip() for t in page.locator(".casebook-quiz .casebook-feedback").all_inner_texts()):
         quiz_driver.reset_quiz(page)
+        page.wait_for_timeout(300)  # the reset's messages are not the answer's
+    since = page.evaluate("window.__casebookWs.length")
     quiz_driver.enter_with_mouse(page, plan.mouse_right)
     question_id = plan.mouse_right.question_id
     area = f".casebook-q-{question_id} .casebook-feedback"
     shown = f"() => document.querySelector('{area}').innerText.trim() !== ''"
     return measured_click(
-        page, shown, quiz_driver.question(page, question_id).locator(".casebook-submit").click
+        page, shown, quiz_driver.question(page, question_id).locator(".casebook-submit").click, since
     )
 
 
@@ -266,34 +343,53 @@ class Clicks:
     last_message_ms: float
     steps_ms: tuple[float, ...]  # the median of each of ``STEPS``
     before_idle: int = 0  # of the last click: messages received up to the kernel's idle for it
+    before_click: tuple[float, ...] = (0.0, 0.0, 0.0)  # medians of ``queued``
+    page_gaps: tuple[float, ...] = (0.0, 0.0)  # medians of ``page_gaps``
+    ratio: float = 1.0  # the median, over the rounds, of this click's time over the floor's
 
 
-def clicks(context, server: LabServer, path: str, name: str, measure) -> Clicks:  # noqa: ANN001
-    """The median of ROUNDS measurements of ``measure(page)`` on ``path`` opened and run once."""
+def clicks(context, server: LabServer, path: str, name: str, measure, floor_page=None) -> Clicks:  # noqa: ANN001
+    """The median of ROUNDS measurements of ``measure(page)`` on ``path`` opened and run once. With
+    ``floor_page`` (the floor notebook, open and run), each round clicks the floor button there right
+    before, and ``ratio`` is the median of the rounds' own ratios: a machine that gets busier or
+    quieter during the run moves both clicks of a round alike."""
     page = context.new_page()
     try:
         notebook_page.open_notebook(page, server, path, workspace=name)
         notebook_page.run_all_cells(page)
-        measure(page)  # warm-up: the first click loads code in the kernel and the page
-        done = [measure(page) for _ in range(ROUNDS)]
-        return Clicks(
-            statistics.median(c.seconds for c in done),
-            done[-1].messages,
-            statistics.median(c.last_message_ms for c in done),
-            tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
-            done[-1].before_idle,
-        )
+        return clicks_on(page, measure, floor_page)
     finally:
         page.close()
         server.shut_down_kernels_of(path)
+
+
+def clicks_on(page, measure, floor_page=None) -> Clicks:  # noqa: ANN001
+    """``clicks`` on a page already open and run."""
+    measure(page)  # warm-up: the first click loads code in the kernel and the page
+    done, floors = [], []
+    for _ in range(ROUNDS):
+        if floor_page is not None:
+            floors.append(floor_click(floor_page).seconds)
+        done.append(measure(page))
+    ratios = [c.seconds / f for c, f in zip(done, floors, strict=True)] if floors else [1.0]
+    return Clicks(
+        statistics.median(c.seconds for c in done),
+        done[-1].messages,
+        statistics.median(c.last_message_ms for c in done),
+        tuple(statistics.median(c.steps_ms[i] for c in done) for i in range(len(STEPS))),
+        done[-1].before_idle,
+        tuple(statistics.median(c.before_click[i] for c in done) for i in range(3)),
+        tuple(statistics.median(c.page_gaps[i] for c in done) for i in range(2)),
+        statistics.median(ratios),
+    )
 
 
 def _lab() -> str:
     return " [stock jupyter_server websocket]" if lab_server.lab_command is stock_lab_command else ""
 
 
-def _row(name: str, seconds: float, floor: float) -> str:
-    return f"  {name:<44} {seconds * 1000:9.0f} ms   {seconds / floor:6.2f}x floor"
+def _row(name: str, seconds: float, ratio: float) -> str:
+    return f"  {name:<44} {seconds * 1000:9.0f} ms   {ratio:6.2f}x floor (median of the rounds' ratios)"
 
 
 def _messages(measured: Clicks) -> str:
@@ -307,6 +403,11 @@ def _messages(measured: Clicks) -> str:
         f"      messages per click: sent {sent} ({comm_out} comm), received {received} ({comm_in} comm), "
         f"{measured.before_idle} of them up to the kernel's idle; "
         f"last at {measured.last_message_ms:.0f} ms\n      steps (ms, medians): {parts}"
+        f"\n      entering the answer (medians): sent {measured.before_click[0]:g} comm messages, "
+        f"{measured.before_click[1]:g} of them not yet done by the kernel at the click; "
+        f"the last done {measured.before_click[2]:.0f} ms before it"
+        f"\n      page main thread (medians): longest busy stretch {measured.page_gaps[0]:.1f} ms, "
+        f"busy {measured.page_gaps[1]:.1f} ms when the kernel's busy was handled"
     )
 
 
@@ -340,7 +441,14 @@ def main() -> int:
                 quizzes.append((plan, _write(root, f"bench/quiz_{plan.quiz_id}.ipynb", cells)))
         except ImportError:
             print("(no quiz engine installed: quiz click-to-feedback not measured)")
-        lessons = sorted(p.relative_to(root).as_posix() for p in (root / "notebooks").glob("*.ipynb"))
+        wanted = [w for w in os.environ.get("CASEBOOK_BENCH_LESSONS", "").split(",") if w]
+        lessons = sorted(
+            p.relative_to(root).as_posix()
+            for p in (root / "notebooks").glob("*.ipynb")
+            if not wanted or any(p.name.startswith(w) for w in wanted)
+        )
+        if os.environ.get("CASEBOOK_BENCH_SPLIT") == "1":
+            lessons = [kept for lesson in lessons for kept in (lesson, without_quizzes(root, lesson))]
         with running_lab(root, work / "state") as server, sync_playwright() as playwright:
             context = launch(playwright, chromium, work / "profile")
             try:
@@ -350,20 +458,22 @@ def main() -> int:
                 if "click" not in PARTS:
                     return 0
                 print(f"Click to feedback (median of {ROUNDS}, timed in the page){_lab()}:")
-                floor_clicks = clicks(context, server, floor, "click-floor", floor_click)
-                floor_time = floor_clicks.seconds
-                print(_row("floor: button updates a counter", floor_time, floor_time))
+                floor_page = context.new_page()  # open for the whole part: a floor click each round
+                notebook_page.open_notebook(floor_page, server, floor, workspace="click-floor")
+                notebook_page.run_all_cells(floor_page)
+                floor_clicks = clicks_on(floor_page, floor_click)
+                print(_row("floor: button updates a counter", floor_clicks.seconds, 1.0))
                 print(_messages(floor_clicks))
                 setup = "notebooks/00_start_here.ipynb"
                 if (root / setup).exists():
-                    measured = clicks(context, server, setup, "click-setup", setup_check_click)
-                    print(_row("setup check: Check my setup", measured.seconds, floor_time))
+                    measured = clicks(context, server, setup, "click-setup", setup_check_click, floor_page)
+                    print(_row("setup check: Check my setup", measured.seconds, measured.ratio))
                     print(_messages(measured))
                 for plan, path in quizzes:
                     measure = functools.partial(quiz_click, plan=plan)
-                    measured = clicks(context, server, path, f"click-{plan.quiz_id}", measure)
+                    measured = clicks(context, server, path, f"click-{plan.quiz_id}", measure, floor_page)
                     label = f"quiz {plan.quiz_id}: '{plan.mouse_right.question_id}' Check"
-                    print(_row(label, measured.seconds, floor_time))
+                    print(_row(label, measured.seconds, measured.ratio))
                     print(_messages(measured))
             finally:
                 context.close()

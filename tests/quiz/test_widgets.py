@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import ipywidgets as widgets
@@ -415,8 +417,22 @@ def _record_messages(monkeypatch: pytest.MonkeyPatch, view: QuizView) -> list[tu
     return events
 
 
+def in_a_kernel(monkeypatch: pytest.MonkeyPatch, msg_type: str) -> None:
+    """Run as inside a Jupyter kernel handling a message of ``msg_type`` (its ``get_parent``)."""
+    parent = {"header": {"msg_type": msg_type}}
+    kernel = SimpleNamespace(get_parent=lambda channel=None: parent)
+    shell = SimpleNamespace(kernel=kernel)
+    monkeypatch.setitem(sys.modules, "IPython", SimpleNamespace(get_ipython=lambda: shell))
+
+
+@pytest.fixture
+def browser_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel handles a message from the page's widgets (a click, an answer)."""
+    in_a_kernel(monkeypatch, "comm_msg")
+
+
 def test_in_a_kernel_the_feedback_leaves_first_in_one_message_and_the_save_follows(
-    every_type, view: QuizView, monkeypatch: pytest.MonkeyPatch
+    every_type, view: QuizView, monkeypatch: pytest.MonkeyPatch, browser_message: None
 ) -> None:
     one = panel(view, "one")
     events = _record_messages(monkeypatch, view)
@@ -443,8 +459,37 @@ def test_in_a_kernel_the_feedback_leaves_first_in_one_message_and_the_save_follo
     assert panel(again, "one").answer == option(one, "B") and panel(again, "one").widget.locked
 
 
-def test_answers_given_in_quick_succession_are_all_saved_once(
+def test_code_in_a_cell_that_checks_an_answer_reads_the_new_summary_at_once(
     view: QuizView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_a_kernel(monkeypatch, "execute_request")  # a cell's code runs, inside the kernel's loop
+    one = panel(view, "one")
+
+    async def cell() -> tuple[str, dict[str, Any]]:
+        one.handle("check", option(one, "B"))
+        return view.summary_text.value, ProgressStore("every_type").load()["answers"]
+
+    summary, saved = asyncio.run(cell())
+    assert "Score: 1 of 7 points" in summary and saved["one"]["status"] == "correct"
+
+
+def test_a_draft_is_kept_without_an_echo_and_a_check_after_it_sends_only_the_feedback(
+    every_type, view: QuizView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = panel(view, "words")
+    events = _record_messages(monkeypatch, view)
+    browser(words, "answer", "Helsinki Final Act")
+    assert events == [] and words.answer == "Helsinki Final Act"  # kept, and nothing sent back
+    assert words.widget.get_state()["value"] == "Helsinki Final Act"  # a reopened page gets it
+    browser(words, "check", "Helsinki Final Act")
+    (feedback, *_) = [e[1][1] for e in events if e[0] == "message" and e[1][0] is words.widget]
+    assert "feedback_html" in feedback and "value" not in feedback  # the page has that value already
+    browser(words, "answer", "changed after the check")  # a finished question keeps its answer
+    assert words.answer == "Helsinki Final Act"
+
+
+def test_answers_given_in_quick_succession_are_all_saved_once(
+    view: QuizView, monkeypatch: pytest.MonkeyPatch, browser_message: None
 ) -> None:
     events = _record_messages(monkeypatch, view)
 
@@ -461,7 +506,9 @@ def test_answers_given_in_quick_succession_are_all_saved_once(
     assert saved["steps"]["answer"] == [2, 0, 1]
 
 
-def test_a_reset_right_after_an_answer_leaves_nothing_to_save_back(view: QuizView) -> None:
+def test_a_reset_right_after_an_answer_leaves_nothing_to_save_back(
+    view: QuizView, browser_message: None
+) -> None:
     async def answer_then_reset() -> None:
         choose(panel(view, "one"), option(panel(view, "one"), "B"))
         view.reset_button.click()
@@ -472,7 +519,7 @@ def test_a_reset_right_after_an_answer_leaves_nothing_to_save_back(view: QuizVie
     assert ProgressStore("every_type").load()["answers"] == {}
 
 
-def test_a_name_typed_right_after_an_answer_saves_both(view: QuizView) -> None:
+def test_a_name_typed_right_after_an_answer_saves_both(view: QuizView, browser_message: None) -> None:
     async def answer_then_name() -> None:
         choose(panel(view, "one"), option(panel(view, "one"), "B"))
         view.name.value = "Ada"
@@ -496,4 +543,4 @@ def test_a_quiz_creates_one_model_per_question_and_a_fixed_frame(
     view = QuizView(every_type, ProgressStore(every_type.id), transcript=FAKE)
     per_question = [m for m in created if isinstance(m, QuestionWidget)]
     assert len(per_question) == len(view.panels)  # and no layout or style model of their own
-    assert len(created) - len(per_question) == 15  # frame: layouts, styles, title, summary, buttons
+    assert len(created) - len(per_question) == 13  # frame: a layout, styles, title, summary, buttons

@@ -2,10 +2,14 @@
 //
 // Loaded by anywidget from the package (no CDN). The kernel owns every rule; this view only shows the
 // traits it is given and reports what the learner does, as custom messages:
-//   {event: "answer", value}  the controls changed (kept by the kernel, saved on Check)
+//   {event: "answer", value}  the draft in the controls (kept by the kernel, saved on Check)
 //   {event: "check", value}   Check/Save pressed, or Enter: graded on exactly this value
 //   {event: "hint"} and {event: "reveal"}
 // The answer travels inside the "check" message, so a slow kernel can never grade an older value.
+// The draft is sent once the learner pauses (DRAFT_PAUSE_MS after the last change), not on every
+// keystroke or click, and never when a Check carries it anyway: each message is a round trip in the
+// kernel, and a Check pressed right after a change would wait behind them. A pending draft is sent
+// when the view goes away (the tab closed), so a reopened page still shows it.
 //
 // Keyboard: native radios share a name, so Tab enters the group and the arrow keys move the choice;
 // Space ticks a checkbox; Enter checks the answer (Ctrl+Enter in a text area). A verdict prediction
@@ -14,6 +18,7 @@
 // data-lm-suppress-shortcuts so JupyterLab's notebook shortcuts (arrows, Enter) stay out of the way.
 
 let counter = 0;
+const DRAFT_PAUSE_MS = 1000;
 
 function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
@@ -185,9 +190,24 @@ function render({ model, el: host }) {
   root.append(header, control.node, buttons, hints, feedback, answer);
   host.appendChild(root);
 
-  const send = (event, withValue) =>
+  let draft = null; // the timer of a draft not yet sent
+  const holdDraft = () => {
+    if (draft === null) return false;
+    clearTimeout(draft);
+    draft = null;
+    return true;
+  };
+  const send = (event, withValue) => {
+    if (event === "check") holdDraft(); // the Check carries the answer
     model.send(withValue ? { event, value: control.read() } : { event });
-  const changed = () => send("answer", true);
+  };
+  const changed = () => {
+    holdDraft();
+    draft = setTimeout(() => {
+      draft = null;
+      send("answer", true);
+    }, DRAFT_PAUSE_MS);
+  };
 
   for (const input of control.inputs) {
     const typed = input.tagName === "TEXTAREA" || input.type === "text";
@@ -208,6 +228,7 @@ function render({ model, el: host }) {
   reveal.addEventListener("click", () => send("reveal", false));
 
   function showValue() {
+    holdDraft(); // the kernel restored or cleared the answer: an older draft is void
     control.write(model.get("value"));
   }
   // One message from the kernel changes several traits at once, and Backbone fires a change event
@@ -256,6 +277,7 @@ function render({ model, el: host }) {
   for (const name of names) model.on(`change:${name}`, stateChanged);
   model.on("change:revision", showValue); // the kernel restored or cleared the answer
   return () => {
+    if (holdDraft()) send("answer", true); // the view goes away: its draft is not lost
     for (const name of names) model.off(`change:${name}`, stateChanged);
     model.off("change:revision", showValue);
   };

@@ -11,6 +11,7 @@ browser shows (traits) and hands on what the learner did (``on_event``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,3 +75,11 @@ class QuestionWidget(anywidget.AnyWidget):
         with self.hold_sync():
             self.value = value
             self.revision += 1
+
+    def keep_draft(self, value: Any) -> None:
+        """Hold ``value``, the draft the browser sent, as the controls' answer without sending it
+        back: the page shows it already, so an echo would be one more message for nothing. (The
+        property lock is how ipywidgets itself takes a value from the browser without an echo.)
+        A new view of the widget (the page reopened) still gets it with the model's state."""
+        with self._lock_property(value=json.loads(json.dumps(value))):
+            self.value = value

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,7 @@ class Shared:
     sharing them keeps the number of models (and so the time to show a quiz) low."""
 
     def __init__(self) -> None:
-        self.full = widgets.Layout(width="auto")
-        self.plain = widgets.Layout(width="auto")
+        self.full = widgets.Layout(width="auto")  # one for every widget of the quiz: one model
         self.html = HTMLStyle()
         self.button = widgets.ButtonStyle()
         self.text = TextStyle(description_width="initial")
@@ -112,11 +112,28 @@ class Shared:
     ) -> widgets.Button:
         """A button with a visible label and an icon."""
         button = widgets.Button(
-            description=description, icon=icon, tooltip=tooltip, layout=self.plain, style=self.button
+            description=description, icon=icon, tooltip=tooltip, layout=self.full, style=self.button
         )
         if css_class:
             button.add_class(css_class)
         return button
+
+
+def handling_browser_message() -> bool:
+    """True while a Jupyter kernel handles a message from the page's widgets (a ``comm_msg``: a
+    click or an answer); False while it runs a cell's code (``execute_request``), and outside a
+    kernel. Only in the first case can the summary and the save wait until the reply is out: code in
+    a cell that checks an answer and then reads ``summary_text`` must see the new summary."""
+    ipython = sys.modules.get("IPython")  # never imported here: a kernel has it already
+    shell = ipython.get_ipython() if ipython is not None else None
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None:
+        return False
+    try:
+        parent = kernel.get_parent("shell")
+    except Exception:  # noqa: BLE001 - an older or odd kernel: save at once, the safe way
+        return False
+    return isinstance(parent, dict) and parent.get("header", {}).get("msg_type") == "comm_msg"
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
@@ -203,7 +220,11 @@ class QuestionPanel:
             if event in ("answer", "check") and not locked:
                 # Cleaned here, at the boundary: a lone surrogate the browser sent could not even be
                 # synced back to it (Jupyter's messages are UTF-8), let alone saved.
-                self.widget.value = clean_answer(self.controls.coerce(value))
+                cleaned = clean_answer(self.controls.coerce(value))
+                if event == "answer":
+                    self.widget.keep_draft(cleaned)  # no echo: the page has it
+                else:
+                    self.widget.value = cleaned
             changed = steps[event]() if event in steps else False
         if changed:  # after the feedback has left: the summary and the save follow it
             self.on_change(self)
@@ -375,7 +396,7 @@ class QuizView:
             description="Your name",
             placeholder="for your teacher",
             style=shared.text,
-            layout=shared.plain,
+            layout=shared.full,
             continuous_update=False,
         )
         self.export_button = shared.button_widget(
@@ -390,16 +411,17 @@ class QuizView:
         self.export_status = shared.html_widget(css_class="casebook-export-status")
         intro = markdown_html(quiz.intro) if quiz.intro else ""
         header = shared.html_widget(f"{QUIZ_CSS}<h2>{escape(quiz.title)}</h2>{intro}")
-        footer = widgets.VBox(
+        buttons = widgets.HBox([self.name, self.export_button, self.reset_button], layout=shared.full)
+        self.box = widgets.VBox(  # flat: the summary and the buttons need no box of their own
             [
+                header,
+                self.notice,
+                *[p.box for p in self.panels],
                 self.summary_text,
-                widgets.HBox([self.name, self.export_button, self.reset_button], layout=shared.plain),
+                buttons,
                 self.export_status,
             ],
             layout=shared.full,
-        )
-        self.box = widgets.VBox(
-            [header, self.notice, *[p.box for p in self.panels], footer], layout=shared.full
         )
         self.box.add_class("casebook-quiz")
         self._restore()
@@ -440,13 +462,13 @@ class QuizView:
         self._schedule_save()
 
     def _schedule_save(self) -> None:
-        """Update the summary and save soon: in a kernel, once the message being handled has had its
-        reply (so the feedback alone is on the way first); with no event loop running (plain Python,
-        tests), at once."""
+        """Update the summary and save soon: while a kernel handles a message from the page, once
+        that message has had its reply (so the feedback alone is on the way first); for code in a
+        cell, and with no event loop running (plain Python, tests), at once."""
         if self._save_scheduled:
             return
         loop = running_loop()
-        if loop is None:
+        if loop is None or not handling_browser_message():
             self.save_now()
             return
         self._save_scheduled = True
