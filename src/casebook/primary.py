@@ -51,19 +51,20 @@ class Excerpt:
 
     @property
     def source_line(self) -> str:
-        """Who published the text, what it is, when and where: one sentence a reader can follow up."""
+        """Who published the text, what it is, when and where: one sentence a reader can follow up (with
+        addresses, and no source ids: a student never reads a raw key)."""
         row = self.record
         when = readable(row.published, "day") if row.published else "No date given on the page"
         if row.provenance != "copy" or self.checked is None:
             return (
-                f"Source [{row.sources[0]}]: {row.publisher} ({self.source.publisher_type}), "
+                f"Source: {row.publisher} ({self.source.publisher_type}), "
                 f"“{row.document}”. {row.section}. {when}. {row.url}"
             )
         checked = self.checked
         return (
-            f"Text as reproduced by {row.publisher} ({self.source.publisher_type}) [{row.sources[0]}], "
+            f"Text as reproduced by {row.publisher} ({self.source.publisher_type}), "
             f"“{row.document}”. {row.section}. {when} ({row.url}); "
-            f"checked against {checked.publisher} ({checked.publisher_type}) [{checked.id}], "
+            f"checked against {checked.publisher} ({checked.publisher_type}), "
             f"“{checked.title}” ({checked.url}); "
             f"the {row.copy_of_publisher}'s own copy of the {row.copy_of} ({row.copy_of_url}) "
             "was not read for this kit."
