@@ -10,12 +10,11 @@ the kit's claims or sources is shown for it.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casebook.files import UnreadableFile, read_text_bounded
+from casebook.files import UnreadableFile
 
 CASE_CLAIMS = "claims.csv"
 KIT_CLAIMS = "data/briefing/claims.csv"
@@ -65,9 +64,11 @@ def case_data(quiz_file: str | Path | None) -> Path | None:
 
 def case_claims(data: Path) -> dict[str, CaseClaim]:
     """The rows of a case's ``claims.csv`` by id. Raises ClaimsUnreadable naming the file."""
+    from casebook.case.loading import load_claims
+
     path = data / CASE_CLAIMS
     try:
-        rows = list(csv.DictReader(io.StringIO(read_text_bounded(path))))
+        rows = load_claims(data.parent)
     except UnreadableFile as error:
         raise ClaimsUnreadable(str(error.problem)) from None
     except csv.Error as error:
